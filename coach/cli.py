@@ -1,0 +1,153 @@
+"""The ``coach`` command line: argparse front door, lazy imports behind it.
+
+Only the TUI commands import Textual; ``--help``, ``--version``, ``list``,
+``validate``, ``check`` and ``stats`` stay terminal-free and start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from coach import __version__
+from coach.errors import USAGE, CoachError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CoachError(f"{self.prog}: {message} (see '{self.prog} --help')", USAGE)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, always starting with the program's name."""
+    print(message if message.startswith("coach") else f"coach: {message}", file=sys.stderr)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got '{text}'") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coach",
+        description="A terminal interview coach for Python and FastAPI roles. "
+        "Run without a command to open the home screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    rapid = sub.add_parser("rapid", help="drill questions with spaced repetition",
+                           description="Rapid-fire drilling: due cards first, then new ones.")
+    rapid.add_argument("--topic", help="only questions of this topic (see 'coach list questions')")
+    rapid.add_argument("--level", choices=("basic", "intermediate", "advanced", "design"),
+                       help="only questions of this level")
+    rapid.add_argument("--tag", help="only questions with this tag")
+    rapid.add_argument("--count", type=_positive_int, metavar="N", help="stop after N cards")
+    rapid.add_argument("--cram", action="store_true", help="ignore the schedule and drill everything")
+    rapid.add_argument("--timer", type=_positive_float, metavar="SECONDS",
+                       help="reveal the answer when the countdown runs out")
+
+    kata = sub.add_parser("kata", help="open the kata list, or one kata in the workbench",
+                          description="Open the kata list, or a kata by name or folder path.")
+    kata.add_argument("name", nargs="?", metavar="NAME", help="a kata name or a kata folder")
+
+    lst = sub.add_parser("list", help="list katas or questions",
+                         description="List the katas or questions coach knows.")
+    lst.add_argument("what", choices=("katas", "questions"), help="what to list")
+    lst.add_argument("--json", action="store_true", help="print a JSON array")
+
+    val = sub.add_parser("validate", help="check content files for problems",
+                         description="Validate the bundled content and yours, or the content at PATH. "
+                         "Exits 1 when a problem is found.")
+    val.add_argument("path", nargs="?", metavar="PATH", help="a deck file, a kata folder, or a folder of them")
+    val.add_argument("--no-grade", action="store_true",
+                     help="check files only; do not grade starters and reference solutions")
+
+    chk = sub.add_parser("check", help="grade a solution against a kata's tests",
+                         description="Run SOLUTION against KATA's test suite in a sandbox. "
+                         "Exits 0 when every test passed, 1 otherwise.")
+    chk.add_argument("kata", metavar="KATA", help="a kata name or a kata folder")
+    chk.add_argument("solution", metavar="SOLUTION", help="the Python file to grade")
+    chk.add_argument("--json", action="store_true",
+                     help="print the result in the Exercism test-runner format (version 3)")
+
+    stats = sub.add_parser("stats", help="show your progress", description="Show progress without the TUI.")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    exp = sub.add_parser("export", help="write all progress to a JSON file",
+                         description="Write every review, schedule, attempt and draft to FILE.")
+    exp.add_argument("file", metavar="FILE", help="where to write (use - for standard output)")
+
+    imp = sub.add_parser("import", help="import progress (a .json file) or Exercism exercises (a folder)",
+                         description="Import a progress file written by 'coach export', or an Exercism "
+                         "exercise folder (or a folder of them) as katas.")
+    imp.add_argument("path", metavar="PATH", help="a progress .json file, or an exercise folder")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command in (None, "rapid", "kata"):
+        from coach.commands.tui import run_tui
+
+        return run_tui(args)
+    if command == "list":
+        from coach.commands.listing import run_list
+
+        return run_list(args)
+    if command == "validate":
+        from coach.commands.validate import run_validate
+
+        return run_validate(args)
+    if command == "check":
+        from coach.commands.check import run_check
+
+        return run_check(args)
+    if command in ("stats", "export", "import"):
+        from coach.commands import progress
+
+        return getattr(progress, f"run_{command}")(args)
+    raise CoachError(f"unknown command '{command}'")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    debug = bool(os.environ.get("COACH_DEBUG"))
+    try:
+        args = build_parser().parse_args(argv)
+        return _run(args)
+    except CoachError as exc:
+        _say(exc.message)
+        return exc.code
+    except KeyboardInterrupt:
+        print("coach: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # the promise: never a traceback unless asked
+        if debug:
+            raise
+        print(f"coach: internal error: {type(exc).__name__}: {exc} "
+              "(run with COACH_DEBUG=1 to see the traceback)", file=sys.stderr)
+        return 1

@@ -1,0 +1,119 @@
+"""All content coach knows: bundled decks and katas plus the user's own."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach import paths
+from coach.content.katas import kata_dirs, load_kata
+from coach.content.models import Deck, Kata, Problem, Question
+from coach.content.questions import deck_files, load_decks
+from coach.errors import CoachError
+
+
+@dataclass
+class Library:
+    decks: list[Deck] = field(default_factory=list)
+    katas: list[Kata] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for deck in self.decks for q in deck.questions]
+
+    def kata(self, slug: str) -> Kata:
+        """The kata called ``slug``; a CoachError with a suggestion otherwise."""
+        for kata in self.katas:
+            if kata.slug == slug:
+                return kata
+        raise CoachError(unknown("kata", slug, [k.slug for k in self.katas]))
+
+    def topics(self) -> list[str]:
+        return list(dict.fromkeys(deck.topic for deck in self.decks))
+
+
+def unknown(kind: str, name: str, choices: list[str]) -> str:
+    """``unknown kata 'x'; did you mean 'y'?`` (or the list of choices)."""
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
+    if close:
+        return f"unknown {kind} '{name}'; did you mean '{close[0]}'?"
+    shown = ", ".join(choices[:8]) + (", ..." if len(choices) > 8 else "")
+    return f"unknown {kind} '{name}'; choose one of: {shown}"
+
+
+def _load_katas(folders: list[tuple[Path, str]], problems: list[Problem], deep: bool) -> list[Kata]:
+    katas: list[Kata] = []
+    seen: dict[str, Kata] = {}
+    for folder, origin in folders:
+        for kata_dir in kata_dirs(folder):
+            kata = load_kata(kata_dir, problems, origin=origin, deep=deep)
+            if kata is None:
+                continue
+            first = seen.get(kata.slug)
+            if first is not None:
+                problems.append(Problem(kata_dir, 0, "", f"kata '{kata.slug}' already exists at {first.path}"))
+                continue
+            seen[kata.slug] = kata
+            katas.append(kata)
+    return katas
+
+
+def load_library(*, user: bool = True, deep: bool = False,
+                 questions: bool = True, katas: bool = True) -> Library:
+    """Bundled content, then the user's (``$COACH_HOME/questions``, ``/katas``)."""
+    lib = Library()
+    if questions:
+        files = deck_files(paths.bundled_questions_dir())
+        if user:
+            files += deck_files(paths.user_questions_dir())
+        lib.decks = load_decks(files, lib.problems)
+    if katas:
+        folders = [(paths.bundled_katas_dir(), "bundled")]
+        if user:
+            folders.append((paths.user_katas_dir(), "user"))
+        lib.katas = _load_katas(folders, lib.problems, deep)
+    return lib
+
+
+def load_folder(path: Path, *, deep: bool = True) -> Library:
+    """Content in a user's folder: a deck file, a kata, or a folder of either.
+
+    A folder may hold ``questions/`` and ``katas/`` sub-folders (the layout of
+    ``$COACH_HOME``), or deck files and kata folders directly.
+    """
+    lib = Library()
+    if not path.exists():
+        raise CoachError(f"no such file or folder: {path}")
+    if path.is_file():
+        if path.suffix not in (".yaml", ".yml"):
+            raise CoachError(f"{path} is neither a deck (.yaml) nor a folder")
+        lib.decks = load_decks([path], lib.problems)
+        return lib
+    if (path / "kata.yaml").is_file() or (path / ".meta" / "config.json").is_file():
+        kata = load_kata(path, lib.problems, origin="user", deep=deep)
+        lib.katas = [kata] if kata else []
+        return lib
+    deck_dirs = [path / "questions"] if (path / "questions").is_dir() else [path]
+    kata_roots = [path / "katas"] if (path / "katas").is_dir() else [path]
+    lib.decks = load_decks([f for d in deck_dirs for f in deck_files(d)], lib.problems)
+    lib.katas = _load_katas([(d, "user") for d in kata_roots], lib.problems, deep)
+    return lib
+
+
+def resolve_kata(name: str, library: Library | None = None) -> Kata:
+    """A kata by slug, or by the path of its folder."""
+    candidate = Path(name).expanduser()
+    looks_like_path = "/" in name or name.startswith(".") or (candidate.is_dir() and not name.isidentifier())
+    if looks_like_path or (candidate.is_dir() and (candidate / "kata.yaml").is_file()):
+        if not candidate.is_dir():
+            raise CoachError(f"no kata folder at {name}")
+        problems: list[Problem] = []
+        kata = load_kata(candidate.resolve(), problems, origin="path")
+        if kata is None:
+            first = problems[0] if problems else f"{name} is not a kata folder"
+            raise CoachError(f"cannot load kata: {first}")
+        return kata
+    lib = library or load_library(questions=False)
+    return lib.kata(name)

@@ -1,0 +1,97 @@
+"""Fixtures coach offers every kata suite (loaded with ``-p coach.grading.fixtures``).
+
+``clock``: a fake clock for time-dependent katas. It starts at a realistic
+epoch (2026-01-01T00:00:00Z), moves only when the test says so, and is
+what the solution sees whether it calls ``time.time()``, ``time.monotonic()``,
+``time.perf_counter()`` (and their ``_ns`` forms) or imported one of them by
+name (``from time import time``). ``time.sleep`` advances it instantly.
+
+To run a kata's suite by hand: ``pytest -p coach.grading.fixtures``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time as _time
+from pathlib import Path
+
+import pytest
+
+EPOCH = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+
+_REAL = {
+    "time": _time.time,
+    "monotonic": _time.monotonic,
+    "perf_counter": _time.perf_counter,
+    "time_ns": _time.time_ns,
+    "monotonic_ns": _time.monotonic_ns,
+    "perf_counter_ns": _time.perf_counter_ns,
+    "sleep": _time.sleep,
+}
+
+
+class FakeClock:
+    """A clock that only moves when told: ``clock.advance(0.5)``."""
+
+    def __init__(self, start: float = EPOCH) -> None:
+        self.now = float(start)
+        self.sleeps: list[float] = []
+
+    def advance(self, seconds: float) -> float:
+        if seconds < 0:
+            raise ValueError("a clock never runs backwards")
+        self.now += seconds
+        return self.now
+
+    def set(self, when: float) -> None:
+        self.now = float(when)
+
+    # the functions solutions call
+    def time(self) -> float:
+        return self.now
+
+    def time_ns(self) -> int:
+        return int(round(self.now * 1e9))
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.advance(max(0.0, seconds))
+
+    def fakes(self) -> dict[str, object]:
+        return {
+            "time": self.time, "monotonic": self.time, "perf_counter": self.time,
+            "time_ns": self.time_ns, "monotonic_ns": self.time_ns, "perf_counter_ns": self.time_ns,
+            "sleep": self.sleep,
+        }
+
+
+def _local_modules(root: Path) -> list[object]:
+    """Modules loaded from the suite's folder: the solution and its helpers."""
+    found = []
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if not file:
+            continue
+        try:
+            if Path(file).resolve().is_relative_to(root):
+                found.append(module)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+@pytest.fixture
+def clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    fake = FakeClock()
+    fakes = fake.fakes()
+    for name, replacement in fakes.items():
+        monkeypatch.setattr(_time, name, replacement)
+    by_identity = {id(real): fakes[name] for name, real in _REAL.items()}
+    root = Path(str(request.config.rootpath)).resolve()
+    for module in _local_modules(root):
+        for attr, value in list(vars(module).items()):
+            # _REAL keeps the originals alive, so an id match is the same object
+            replacement = by_identity.get(id(value))
+            if replacement is not None:
+                monkeypatch.setattr(module, attr, replacement)
+    return fake

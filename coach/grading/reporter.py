@@ -1,0 +1,153 @@
+"""The pytest plugin inside the grading worker: per-test events to the parent.
+
+Events travel on a pipe of their own (never the solution's stdout), one JSON
+object per line, each carrying the run's token. Only the worker process
+itself reports: a child the solution forked stays silent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from time import perf_counter
+from typing import Any
+
+import pytest
+
+from coach.grading.capture import CappedText
+
+MESSAGE_CAP = 2000
+DETAILS_CAP = 6000
+
+
+class Channel:
+    def __init__(self, fd: int, token: str) -> None:
+        self.fd = fd
+        self.token = token
+        self.pid = os.getpid()
+
+    def send(self, ev: str, **fields: Any) -> None:
+        if os.getpid() != self.pid:
+            return
+        # t: CLOCK_MONOTONIC, comparable with the parent's perf_counter on Linux
+        data = (json.dumps({"k": self.token, "ev": ev, "t": perf_counter(), **fields}) + "\n").encode()
+        view = memoryview(data)
+        while view:
+            try:
+                written = os.write(self.fd, view)
+            except InterruptedError:
+                continue
+            view = view[written:]
+
+
+class TestTimeout(BaseException):
+    """Raised by the per-test alarm; a BaseException so ``except Exception`` can't eat it."""
+
+
+def _cap(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f"\n[... {len(text) - limit} more characters]"
+
+
+class Reporter:
+    """Streams collection and per-test results; see coach.grading.events."""
+
+    def __init__(self, channel: Channel, output_cap: int, quiet_stdout: Any) -> None:
+        self.channel = channel
+        self.output_cap = output_cap
+        self.quiet = quiet_stdout
+        self.reports: list[Any] = []
+        self.special: dict[str, Any] | None = None
+
+    # -- collection --------------------------------------------------------
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.addinivalue_line("markers", "timeout(seconds): fail the test when it runs longer")
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.channel.send("collect_error", message=_cap(str(report.longreprtext), DETAILS_CAP))
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.channel.send("collected", ids=[item.nodeid for item in session.items])
+
+    # -- running -------------------------------------------------------------
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: Any):
+        self.reports = []
+        self.special = None
+        out = CappedText(self.output_cap)
+        self.channel.send("start", id=item.nodeid)
+        sys.stdout = sys.stderr = out
+        start = perf_counter()
+        try:
+            return (yield)
+        finally:
+            elapsed = perf_counter() - start
+            sys.stdout = sys.stderr = self.quiet
+            self._finish(item, elapsed, out.getvalue())
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item):
+        marker = item.get_closest_marker("timeout")
+        seconds = float(marker.args[0]) if marker and marker.args else 0.0
+        if seconds <= 0:
+            return (yield)
+
+        def alarm(signum: int, frame: Any) -> None:
+            raise TestTimeout(f"took longer than {seconds:g} s, this test's time budget")
+
+        previous = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return (yield)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        report = yield
+        excinfo = call.excinfo
+        if excinfo is not None and self.special is None:
+            if excinfo.errisinstance(MemoryError):
+                self.special = {"kind": "memory"}
+            elif excinfo.errisinstance(SystemExit):
+                self.special = {"kind": "exit", "code": repr(excinfo.value.code)}
+            elif excinfo.errisinstance(TestTimeout):
+                report.longrepr = str(excinfo.value)
+        return report
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.reports.append(report)
+
+    def _finish(self, item: pytest.Item, elapsed: float, output: str) -> None:
+        outcome, message, details = "passed", "", ""
+        for report in self.reports:
+            if report.passed:
+                continue
+            if report.skipped:
+                if hasattr(report, "wasxfail"):
+                    outcome = "passed"  # an expected failure, as marked
+                    continue
+                outcome = "skipped"
+                longrepr = report.longrepr
+                message = str(longrepr[2]) if isinstance(longrepr, tuple) else str(longrepr)
+                break
+            outcome = "failed" if report.when == "call" else "error"
+            crash = getattr(report.longrepr, "reprcrash", None)
+            message = crash.message if crash is not None else str(report.longrepr)
+            details = str(report.longreprtext)
+            break
+        self.channel.send(
+            "result", id=item.nodeid, outcome=outcome, ms=round(elapsed * 1000, 2),
+            message=_cap(message, MESSAGE_CAP), details=_cap(details, DETAILS_CAP),
+            output=output, special=self.special,
+        )
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        self.channel.send("done")
+        # Nothing left to do: the parent kills the process group at once.
+        os._exit(0)

@@ -1,0 +1,220 @@
+"""The grading worker: a process started ahead of time, used for one run.
+
+Started as ``python -I -m coach.grading.worker SANDBOX FD`` by
+:mod:`coach.grading.pool`. It imports pytest and prepares pytest's
+configuration for its sandbox, says ``ready`` on the events pipe (FD), then
+waits for one job on stdin: a JSON line naming the solution module, the
+limits and the run's token. It applies the limits, installs the guard,
+imports the solution, runs the suite and reports, then exits. The parent
+kills its whole process group afterwards whatever happened.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import resource
+import signal
+import sys
+import traceback
+from typing import Any
+
+import pytest
+
+from coach.grading.capture import CappedText
+from coach.grading.reporter import Channel, Reporter
+
+MIB = 1024 * 1024
+
+
+class _Quiet:
+    """Where pytest's own terminal report goes: nowhere."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def pytest_args(suite_dir: str) -> list[str]:
+    disabled = ("cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml",
+                "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler", "debugging")
+    args = ["-q", "--tb=short", "--color=no", "-s", "--noconftest", "-c", os.devnull,
+            "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "verbosity_assertions=2", "-o", "console_output_style=classic"]
+    for name in disabled:
+        args += ["-p", f"no:{name}"]
+    args += ["-p", "coach.grading.fixtures", suite_dir]
+    return args
+
+
+def _set_limits(limits: dict[str, Any]) -> None:
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(used.ru_utime + used.ru_stime + float(limits["cpu"])) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    memory = int(limits["memory"]) * MIB
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    size = int(limits["file_size"]) * MIB
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-big write fails instead of killing
+
+
+def _solution_line(exc: BaseException, solution_file: str) -> int | None:
+    """The deepest line of the solution in the exception's traceback."""
+    found = None
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        if os.path.realpath(frame.f_code.co_filename) == solution_file:
+            found = line
+    return found
+
+
+def _import_solution(channel: Channel, module: str, solution_file: str) -> bool:
+    """Import the solution on its own first, to name what goes wrong precisely."""
+    channel.send("phase", phase="import")
+    out = CappedText(10_000)
+    sys.stdout = sys.stderr = out
+    try:
+        importlib.import_module(module)
+        return True
+    except SyntaxError as exc:
+        kind = type(exc).__name__
+        text = f"{kind} on line {exc.lineno}: {exc.msg}" if exc.lineno else f"{kind}: {exc.msg}"
+        channel.send("import_error", kind="syntax", message=text)
+    except SystemExit as exc:
+        channel.send("import_error", kind="exit",
+                     message=f"the solution exited during import (sys.exit({exc.code!r}))")
+    except MemoryError:
+        channel.send("import_error", kind="memory", message="memory limit exceeded during import")
+    except BaseException as exc:  # anything else the module raised at import
+        line = _solution_line(exc, solution_file)
+        where = f" on line {line}" if line else ""
+        channel.send("import_error", kind="exception",
+                     message=f"{type(exc).__name__} during import{where}: {exc}")
+    finally:
+        if out.size:
+            channel.send("import_output", output=out.getvalue())
+    return False
+
+
+_WARM_SUITE = """\
+import pytest
+
+@pytest.fixture
+def value():
+    return [1, 2]
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_warm(value, n):
+    assert value == [1, 2] and n in value
+
+def test_warm_fail():
+    assert {"a": [1]} == {"a": [2]}
+"""
+
+
+def _warm_up(scratch: str) -> None:
+    """Run a tiny suite once, so the real run finds pytest's lazy imports done."""
+    os.mkdir(scratch)
+    with open(os.path.join(scratch, "test_coach_warm_up.py"), "w") as handle:
+        handle.write(_WARM_SUITE)
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = _Quiet()
+    try:
+        pytest.main(pytest_args(scratch)[:-3] + [scratch])
+    finally:
+        sys.stdout, sys.stderr = saved
+        sys.modules.pop("test_coach_warm_up", None)
+        for name in os.listdir(scratch):
+            os.remove(os.path.join(scratch, name))
+        os.rmdir(scratch)
+
+
+class Prepared:
+    """pytest configured and its session started before the job arrives.
+
+    Equivalent to ``pytest.main`` split in two: everything that does not
+    depend on the files runs ahead of time; a job only collects and runs.
+    Falls back to pytest's own main loop if its internals ever change.
+    """
+
+    def __init__(self, suite_dir: str, reporter: Reporter) -> None:
+        from _pytest.config import _prepareconfig
+
+        self.config = _prepareconfig(pytest_args(suite_dir), plugins=[reporter])
+        self.session = None
+        try:
+            from _pytest.main import Session
+
+            self.config._do_configure()
+            session = Session.from_config(self.config)
+            session.exitstatus = 0
+            self.config.hook.pytest_sessionstart(session=session)
+            self.session = session
+        except Exception:  # pragma: no cover - a pytest without these internals
+            self.session = None
+
+    def run(self) -> None:
+        config, session = self.config, self.session
+        if session is None:  # pragma: no cover
+            config.hook.pytest_cmdline_main(config=config)
+            return
+        try:
+            config.hook.pytest_collection(session=session)
+            config.hook.pytest_runtestloop(session=session)
+        except BaseException:  # interrupted or failed: the parent counts results
+            pass
+        finally:
+            config.hook.pytest_sessionfinish(session=session, exitstatus=session.exitstatus)
+
+
+def main(argv: list[str]) -> None:
+    suite_dir, fd = argv[0], int(argv[1])
+    sys.dont_write_bytecode = True
+    quiet = _Quiet()
+    real_stdout = sys.stdout
+    _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
+    from coach.grading import guard  # imported now, not on the run's clock
+
+    ready_channel = Channel(fd, "")
+    reporter = Reporter(ready_channel, 10_000, quiet)
+    sys.stdout = sys.stderr = quiet  # pytest's terminal report goes nowhere
+    prepared = Prepared(suite_dir, reporter)
+    sys.stdout = sys.stderr = real_stdout
+    ready_channel.send("ready")
+
+    line = sys.stdin.readline()
+    if not line:
+        os._exit(0)  # the parent went away or retired this spare
+    job = json.loads(line)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)  # input() gets EOF instead of waiting forever
+    channel = Channel(fd, job["token"])
+    reporter.channel = channel
+    reporter.output_cap = int(job.get("output_cap", 10_000))
+    _set_limits(job["limits"])
+
+    root = os.path.dirname(suite_dir)
+    protected = [os.path.join(suite_dir, name) for name in os.listdir(suite_dir)] + [suite_dir]
+    guard.install(root, protected)
+    sys.path.insert(0, suite_dir)
+    solution_file = os.path.realpath(os.path.join(suite_dir, job["module"] + ".py"))
+    ok = _import_solution(channel, job["module"], solution_file)
+    sys.stdout = sys.stderr = quiet
+    if not ok:
+        channel.send("done")
+        os._exit(0)
+    channel.send("phase", phase="collect")
+    prepared.run()
+    channel.send("done")  # normally sent from pytest_sessionfinish already
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
