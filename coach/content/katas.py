@@ -154,8 +154,7 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
     yaml_path = folder / "kata.yaml"
     if not SLUG_RE.match(slug):
         problems.append(Problem(folder, 0, "", f"kata folder name '{slug}' must be lower_snake_case"))
-    elif "module" not in _peek_keys(yaml_path) and (complaint := _module(slug)):
-        problems.append(Problem(folder, 0, "", f"kata folder name: {complaint}; set 'module' in kata.yaml"))
+
     test_file = f"test_{slug}.py"
     for name in (*REQUIRED_FILES, test_file):
         if not (folder / name).is_file():
@@ -172,6 +171,9 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
         problems.append(Problem(yaml_path, line, key, "field given twice in one mapping"))
     if not f.check_mapping(data, KATA_FIELDS, path=yaml_path, where="", problems=problems, line=1):
         return None
+    if "module" not in data and SLUG_RE.match(slug) and (complaint := _module(slug)):
+        problems.append(Problem(yaml_path, 1, "module",
+                                f"the folder name is used as the module name, but {complaint}; set 'module'"))
     entry = data["entry"]
     kata = Kata(
         slug=slug,
@@ -190,14 +192,6 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
     if deep:
         _deep_checks(kata, yaml_path, data.line_of("entry"), problems)
     return kata
-
-
-def _peek_keys(yaml_path: Path) -> set[str]:
-    try:
-        data, _ = load_file(yaml_path)
-    except (YamlError, OSError):
-        return set()
-    return set(data) if isinstance(data, dict) else set()
 
 
 def kata_dirs(folder: Path) -> list[Path]:
