@@ -35,12 +35,15 @@ class Library:
 
 
 def unknown(kind: str, name: str, choices: list[str]) -> str:
-    """``unknown kata 'x'; did you mean 'y'?`` (or the list of choices)."""
+    """``unknown kata 'x'; did you mean 'y'?``, or the nearest few when none is close."""
+    if not choices:
+        return f"unknown {kind} '{name}'; there are none yet"
     close = difflib.get_close_matches(name, choices, n=1, cutoff=0.5)
     if close:
         return f"unknown {kind} '{name}'; did you mean '{close[0]}'?"
-    shown = ", ".join(choices[:8]) + (", ..." if len(choices) > 8 else "")
-    return f"unknown {kind} '{name}'; choose one of: {shown}"
+    nearest = difflib.get_close_matches(name, choices, n=3, cutoff=0.0)
+    listing = ", ".join(f"'{c}'" for c in nearest)
+    return f"unknown {kind} '{name}'; did you mean one of {listing}? ({len(choices)} in all)"
 
 
 def _load_katas(folders: list[tuple[Path, str]], problems: list[Problem], deep: bool) -> list[Kata]:

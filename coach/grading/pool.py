@@ -123,11 +123,14 @@ class Worker:
             return
         self.closed = True
         self.kill()
-        sweep_session(self.proc.pid)
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
+        # Killed processes take a moment to die; sweep until none is left.
+        deadline = time.monotonic() + 5
+        while sweep_session(self.proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
         for fd in (self.events_fd, self.output_fd):
             try:
                 os.close(fd)
@@ -141,11 +144,13 @@ class Worker:
         _remove_tree(self.sandbox)
 
 
-def sweep_session(sid: int) -> None:
-    """Kill processes left in the worker's session that escaped its group (Linux)."""
+def sweep_session(sid: int) -> int:
+    """SIGKILL every live process of the worker's session, including any that left
+    its process group; returns how many were found (Linux; 0 elsewhere)."""
     proc = Path("/proc")
     if not proc.is_dir():
-        return
+        return 0
+    found = 0
     for entry in os.scandir(proc):
         if not entry.name.isdigit():
             continue
@@ -156,11 +161,13 @@ def sweep_session(sid: int) -> None:
             continue
         # the command name may hold spaces; fields after it are fixed
         fields = stat[stat.rfind(b")") + 2:].split()
-        if len(fields) > 3 and int(fields[3]) == sid and int(entry.name) != sid:
+        if len(fields) > 3 and int(fields[3]) == sid and fields[0] not in (b"Z", b"X"):
+            found += 1
             try:
                 os.kill(int(entry.name), signal.SIGKILL)
             except OSError:
                 pass
+    return found
 
 
 def _remove_tree(path: Path) -> None:

@@ -116,6 +116,9 @@ class Reporter:
                 self.special = {"kind": "memory"}
             elif excinfo.errisinstance(SystemExit):
                 self.special = {"kind": "exit", "code": repr(excinfo.value.code)}
+            if self.special is not None:
+                # The run is an error whatever follows; don't spend the clock on it.
+                item.session.shouldstop = f"stopped: {self.special['kind']}"
             elif excinfo.errisinstance(TestTimeout):
                 report.longrepr = str(excinfo.value)
         return report

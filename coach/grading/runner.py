@@ -344,6 +344,13 @@ class Grader:
         with self._lock:
             self._cleanup = [t for t in self._cleanup if t.is_alive()] + [thread]
 
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until finished runs are fully cleaned up (processes reaped, folders gone)."""
+        with self._lock:
+            threads = list(self._cleanup)
+        for thread in threads:
+            thread.join(timeout=timeout)
+
     def close(self) -> None:
         with self._lock:
             self._closed = True

@@ -98,18 +98,18 @@ def decide(state: RunState, suite: Suite, *, module: str, limits: Limits, timed_
     """The run's status (pass, fail, error) and, for an error, its cause."""
     if cancelled:
         return ERROR, "cancelled"
-    if timed_out:
-        return ERROR, f"timed out after {limits.time:g} s {where(state)}"
-    if state.tampered:
-        return ERROR, "a message with the wrong token arrived on the results channel; results discarded"
-    if state.import_error:
-        return ERROR, state.import_error
     if state.special:
         kind, test, details = state.special
         if kind == "memory":
             return ERROR, f"memory limit ({limits.memory} MiB) exceeded in {test}"
         if kind == "exit":
             return ERROR, f"the solution called sys.exit({details.get('code')}) in {test}"
+    if timed_out:
+        return ERROR, f"timed out after {limits.time:g} s {where(state)}"
+    if state.tampered:
+        return ERROR, "a message with the wrong token arrived on the results channel; results discarded"
+    if state.import_error:
+        return ERROR, state.import_error
     if not state.done:
         return ERROR, death_cause(state, returncode, limits)
     if state.collect_error:

@@ -1,0 +1,43 @@
+"""``coach``, ``coach rapid`` and ``coach kata``: check arguments, then open the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from coach.content.library import load_library, resolve_kata, unknown
+from coach.errors import CoachError
+
+
+def _needs_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CoachError("the TUI needs a terminal (stdin and stdout must be a TTY); "
+                         "without one, try 'coach list', 'coach check' or 'coach stats'")
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    library = load_library()
+    options: dict = {"library": library}
+    if args.command == "kata":
+        options["mode"] = "kata"
+        if args.name:
+            options["kata"] = resolve_kata(args.name, library)
+    elif args.command == "rapid":
+        topics = library.topics()
+        if args.topic and args.topic not in topics:
+            raise CoachError(unknown("topic", args.topic, topics))
+        tags = sorted({t for q in library.questions for t in q.tags})
+        if args.tag and args.tag not in tags:
+            raise CoachError(unknown("tag", args.tag, tags))
+        options.update(mode="rapid", topic=args.topic, level=args.level, tag=args.tag,
+                       count=args.count, cram=args.cram, timer=args.timer)
+    else:
+        options["mode"] = "home"
+    _needs_terminal()
+    os.environ.setdefault("TEXTUAL_FPS", "60")
+    from coach.tui.app import make_app
+
+    app = make_app(**options)
+    app.run()
+    return app.return_code or 0
