@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach import paths
+from coach.content.cache import cached
 from coach.content.katas import kata_dirs, load_kata
 from coach.content.models import Deck, Kata, Problem, Question
 from coach.content.questions import deck_files, load_decks
@@ -71,13 +72,22 @@ def load_library(*, user: bool = True, deep: bool = False,
         files = deck_files(paths.bundled_questions_dir())
         if user:
             files += deck_files(paths.user_questions_dir())
-        lib.decks = load_decks(files, lib.problems)
+        if deep:
+            lib.decks = load_decks(files, lib.problems)
+        else:
+            lib.decks, problems = cached("decks", files, lambda: _decks_and_problems(files))
+            lib.problems += problems
     if katas:
         folders = [(paths.bundled_katas_dir(), "bundled")]
         if user:
             folders.append((paths.user_katas_dir(), "user"))
         lib.katas = _load_katas(folders, lib.problems, deep)
     return lib
+
+
+def _decks_and_problems(files: list[Path]) -> tuple[list[Deck], list[Problem]]:
+    problems: list[Problem] = []
+    return load_decks(files, problems), problems
 
 
 def load_folder(path: Path, *, deep: bool = True) -> Library:

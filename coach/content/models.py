@@ -9,7 +9,7 @@ LEVELS = ("basic", "intermediate", "advanced", "design")
 DIFFICULTIES = ("easy", "medium", "hard")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with a content file, located to a line and a field."""
 
@@ -24,7 +24,7 @@ class Problem:
         return f"{where}: {what}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Keyword:
     """A keyword a typed answer should mention; any of ``forms`` counts."""
 
@@ -35,7 +35,7 @@ class Keyword:
         return self.forms[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Question:
     id: str
     question: str
@@ -56,7 +56,7 @@ class Question:
         return LEVELS.index(self.level)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Deck:
     topic: str
     title: str
@@ -65,7 +65,7 @@ class Deck:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Limits:
     """Containment for one grading run; a kata's kata.yaml may adjust them."""
 
@@ -76,7 +76,7 @@ class Limits:
     output: int = 64  # KiB of raw output the parent keeps
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Kata:
     slug: str
     title: str

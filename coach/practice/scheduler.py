@@ -1,0 +1,149 @@
+"""Spaced repetition with the ``fsrs`` package, and the drill queue built on it.
+
+The queue serves due cards first (most overdue first), then new cards in
+curriculum order (basic before intermediate before advanced before design,
+decks in file order), within a daily limit of new cards. Filters narrow it by
+topic, tag and level; cram mode ignores the schedule altogether and leaves
+it untouched.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from fsrs import Card, Rating, Scheduler, State
+
+from coach.content.models import Question
+from coach.practice.store import CardRow, Store
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
+DEFAULT_NEW_PER_DAY = 20
+LEARN_AHEAD = 20 * 60  # a card due again within this many seconds comes back this session
+
+
+def _dt(ts: float | None) -> datetime | None:
+    return None if ts is None else datetime.fromtimestamp(ts, tz=timezone.utc)
+
+
+def _ts(dt: datetime | None) -> float | None:
+    return None if dt is None else dt.timestamp()
+
+
+# fsrs makes up a card_id (and sleeps 1 ms to keep it unique) unless given one;
+# coach keys cards by question id, so any constant will do.
+_FSRS_ID = 1
+
+
+def to_fsrs(row: CardRow) -> Card:
+    return Card(card_id=_FSRS_ID, state=State(row.state), step=row.step, stability=row.stability,
+                difficulty=row.difficulty, due=_dt(row.due), last_review=_dt(row.last_review))
+
+
+def start_of_day(now: float) -> float:
+    """Local midnight at or before ``now``."""
+    local = time.localtime(now)
+    return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
+
+
+@dataclass
+class Filters:
+    topic: str | None = None
+    tag: str | None = None
+    level: str | None = None
+
+    def accept(self, question: Question) -> bool:
+        return ((self.topic is None or question.topic == self.topic)
+                and (self.tag is None or self.tag in question.tags)
+                and (self.level is None or question.level == self.level))
+
+
+@dataclass
+class Outcome:
+    """What a rating did: when the card is due next (None when cramming)."""
+
+    rating: int
+    due: float | None
+    retrievability: float | None = None
+
+
+@dataclass
+class Drill:
+    """One drilling session over ``questions`` with progress in ``store``."""
+
+    store: Store
+    questions: list[Question]
+    filters: Filters = field(default_factory=Filters)
+    cram: bool = False
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    scheduler: Scheduler = field(default_factory=Scheduler)
+    clock: object = time.time  # callable returning Unix seconds; tests pass a fake
+
+    def __post_init__(self) -> None:
+        self.by_id = {q.id: q for q in self.questions}
+        self.queue: list[str] = self._build()
+
+    # -- the queue -------------------------------------------------------------
+    def _build(self) -> list[str]:
+        wanted = [q for q in self.questions if self.filters.accept(q)]
+        self.new_ids: set[str] = set()
+        if self.cram:
+            return [q.id for q in sorted(wanted, key=lambda q: (q.level_rank, q.order))]
+        wanted_ids = {q.id for q in wanted}
+        now = self.clock()
+        due = [card_id for card_id, _ in self.store.due(now, limit=1_000_000) if card_id in wanted_ids]
+        seen = self.store.seen_ids()
+        room = max(0, self.new_per_day - self.store.introduced_since(start_of_day(now)))
+        new = sorted((q for q in wanted if q.id not in seen), key=lambda q: (q.level_rank, q.order))
+        self.new_ids = {q.id for q in new[:room]}
+        return due + [q.id for q in new[:room]]
+
+    def __len__(self) -> int:
+        return len(self.queue)
+
+    def next(self) -> Question | None:
+        """The next card to show, or None when the session has nothing left."""
+        while self.queue:
+            question = self.by_id.get(self.queue[0])
+            if question is not None:
+                return question
+            self.queue.pop(0)
+        return None
+
+    def counts(self) -> tuple[int, int]:
+        """(due, new) cards left in this session's queue."""
+        new = sum(1 for card_id in dict.fromkeys(self.queue) if card_id in self.new_ids)
+        return len(self.queue) - new, new
+
+    # -- rating ----------------------------------------------------------------
+    def rate(self, question: Question, rating: int, *, duration_ms: int | None = None,
+             score: float | None = None) -> Outcome:
+        """Record a review of ``question`` and move the queue on."""
+        if rating not in RATING_NAMES:
+            raise ValueError(f"rating must be 1-4, got {rating!r}")
+        now = self.clock()
+        if self.queue and self.queue[0] == question.id:
+            self.queue.pop(0)
+        self.new_ids.discard(question.id)
+        if self.cram:
+            self.store.record_review(None, question.id, rating, now, duration_ms, score, cram=True)
+            return Outcome(rating, None)
+        row = self.store.card(question.id)
+        card = to_fsrs(row) if row else Card(card_id=_FSRS_ID, due=_dt(now))
+        card, _log = self.scheduler.review_card(card, Rating(rating), review_datetime=_dt(now))
+        new_row = CardRow(
+            card_id=question.id, state=int(card.state), step=card.step, stability=card.stability,
+            difficulty=card.difficulty, due=_ts(card.due), last_review=_ts(card.last_review),
+            introduced=row.introduced if row else now, reps=(row.reps if row else 0) + 1,
+            lapses=(row.lapses if row else 0) + (1 if rating == AGAIN and row and row.state == State.Review else 0),
+        )
+        self.store.record_review(new_row, question.id, rating, now, duration_ms, score)
+        if new_row.due - now <= LEARN_AHEAD:
+            self.queue.append(question.id)  # still learning: see it again this session
+        return Outcome(rating, new_row.due, self.scheduler.get_card_retrievability(card, _dt(now)))
+
+
+def retrievability(scheduler: Scheduler, row: CardRow, now: float) -> float:
+    return scheduler.get_card_retrievability(to_fsrs(row), _dt(now))

@@ -1,0 +1,99 @@
+"""Moving progress between machines: ``coach export FILE`` / ``coach import FILE``.
+
+The file is JSON. Times are Unix seconds, written exactly as stored, so an
+import recognises what it already has: reviews and attempts are keyed by
+(card, time) and (kata, time), a card's schedule is replaced only by a more
+recent one, a draft only by a newer one. Importing a file twice changes
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from coach.errors import CoachError
+from coach.practice.store import CARD_COLUMNS, CardRow, Store
+
+FORMAT = "coach-progress"
+VERSION = 1
+_CARD_FIELDS = CARD_COLUMNS.split(", ")
+_REVIEW_FIELDS = ["card_id", "rating", "reviewed_at", "duration_ms", "score", "cram"]
+_ATTEMPT_FIELDS = ["kata", "at", "status", "passed", "total", "duration_ms", "solution_hash"]
+_DRAFT_FIELDS = ["kata", "text", "updated_at"]
+
+
+def export(store: Store) -> dict[str, Any]:
+    def rows(sql: str, names: list[str]) -> list[dict]:
+        return [dict(zip(names, row)) for row in store.conn.execute(sql)]
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": time.time(),
+        "cards": rows(f"SELECT {CARD_COLUMNS} FROM cards ORDER BY card_id", _CARD_FIELDS),
+        "reviews": rows(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews ORDER BY reviewed_at", _REVIEW_FIELDS),
+        "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
+        "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+    }
+
+
+def _records(doc: dict, key: str, names: list[str], required: tuple[str, ...]) -> list[tuple]:
+    items = doc.get(key, [])
+    if not isinstance(items, list):
+        raise CoachError(f"not a coach progress file: '{key}' should be a list")
+    out = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or any(item.get(n) is None for n in required):
+            raise CoachError(f"not a coach progress file: {key}[{index}] needs {', '.join(required)}")
+        out.append(tuple(item.get(n) for n in names))
+    return out
+
+
+def check(doc: Any) -> None:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise CoachError("not a coach progress file (it has no \"format\": \"coach-progress\")")
+    version = doc.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise CoachError(f"this progress file has version {version!r}; this coach reads version {VERSION} "
+                         "or older")
+
+
+def import_(store: Store, doc: Any) -> dict[str, int]:
+    """Merge ``doc`` into ``store`` in one transaction; returns what changed."""
+    check(doc)
+    cards = [CardRow(*r) for r in _records(doc, "cards", _CARD_FIELDS, ("card_id", "state", "due", "introduced"))]
+    reviews = _records(doc, "reviews", _REVIEW_FIELDS, ("card_id", "rating", "reviewed_at"))
+    attempts = _records(doc, "attempts", _ATTEMPT_FIELDS, ("kata", "at", "status", "passed", "total"))
+    drafts = _records(doc, "drafts", _DRAFT_FIELDS, ("kata", "text", "updated_at"))
+    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0}
+    with store.transaction() as conn:
+        for card in cards:
+            mine = store.card(card.card_id)
+            if mine is not None and (card.last_review or 0) <= (mine.last_review or 0):
+                continue
+            if mine is not None:
+                card = CardRow(**{**vars_of(card), "introduced": min(card.introduced, mine.introduced)})
+            conn.execute(f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         tuple(vars_of(card).values()))
+            changed["cards"] += 1
+        for review in reviews:
+            cursor = conn.execute(
+                f"INSERT OR IGNORE INTO reviews ({', '.join(_REVIEW_FIELDS)}) VALUES (?,?,?,?,?,?)",
+                review[:5] + (review[5] or 0,))
+            changed["reviews"] += cursor.rowcount
+        for attempt in attempts:
+            cursor = conn.execute(
+                f"INSERT OR IGNORE INTO attempts ({', '.join(_ATTEMPT_FIELDS)}) VALUES (?,?,?,?,?,?,?)", attempt)
+            changed["attempts"] += cursor.rowcount
+        for kata, text, updated_at in drafts:
+            row = conn.execute("SELECT updated_at FROM drafts WHERE kata = ?", (kata,)).fetchone()
+            if row is None or row[0] < updated_at:
+                conn.execute("INSERT OR REPLACE INTO drafts (kata, text, updated_at) VALUES (?, ?, ?)",
+                             (kata, text, updated_at))
+                changed["drafts"] += 1
+    return changed
+
+
+def vars_of(card: CardRow) -> dict[str, Any]:
+    return {name: getattr(card, name) for name in _CARD_FIELDS}
