@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from coach.content import fields as f
 from coach.content.models import LEVELS, Deck, Keyword, Problem, Question
 from coach.content.yamlio import LocDict, YamlError, load_file
+
+
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def _form_text(form: Any) -> str | None:
+    """A keyword form as text; numbers are fine (``- 429``), booleans and the rest are not."""
+    if isinstance(form, str):
+        return form
+    if isinstance(form, (int, float)) and not isinstance(form, bool):
+        return str(form)
+    return None
 
 
 def _keywords(value: Any) -> f.Complaint:
@@ -20,8 +33,12 @@ def _keywords(value: Any) -> f.Complaint:
         if not forms:
             return f"keyword {index + 1} is an empty list", index
         for form in forms:
-            if not isinstance(form, str) or not form.strip():
+            text = _form_text(form)
+            if text is None or not text.strip():
                 return f"keyword {index + 1} should be text or a list of text", index
+            if not _WORD.search(text):
+                return (f"keyword {index + 1} ({text!r}) has no letters or digits, "
+                        "so no typed answer could ever match it"), index
     return None
 
 
@@ -46,7 +63,7 @@ QUESTION_FIELDS = {
 
 def _to_keyword(item: Any) -> Keyword:
     forms = item if isinstance(item, list) else [item]
-    return Keyword(tuple(str(form).strip() for form in forms))
+    return Keyword(tuple(str(_form_text(form)).strip() for form in forms))
 
 
 def load_deck(path: Path, problems: list[Problem], start_order: int = 0) -> Deck | None:

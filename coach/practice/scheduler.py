@@ -16,11 +16,11 @@ from datetime import datetime, timezone
 from fsrs import Card, Rating, Scheduler, State
 
 from coach.content.models import Question
+from coach.practice.queue import DEFAULT_NEW_PER_DAY, Filters, plan
 from coach.practice.store import CardRow, Store
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
-DEFAULT_NEW_PER_DAY = 20
 LEARN_AHEAD = 20 * 60  # a card due again within this many seconds comes back this session
 
 
@@ -40,24 +40,6 @@ _FSRS_ID = 1
 def to_fsrs(row: CardRow) -> Card:
     return Card(card_id=_FSRS_ID, state=State(row.state), step=row.step, stability=row.stability,
                 difficulty=row.difficulty, due=_dt(row.due), last_review=_dt(row.last_review))
-
-
-def start_of_day(now: float) -> float:
-    """Local midnight at or before ``now``."""
-    local = time.localtime(now)
-    return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
-
-
-@dataclass
-class Filters:
-    topic: str | None = None
-    tag: str | None = None
-    level: str | None = None
-
-    def accept(self, question: Question) -> bool:
-        return ((self.topic is None or question.topic == self.topic)
-                and (self.tag is None or self.tag in question.tags)
-                and (self.level is None or question.level == self.level))
 
 
 @dataclass
@@ -87,18 +69,10 @@ class Drill:
 
     # -- the queue -------------------------------------------------------------
     def _build(self) -> list[str]:
-        wanted = [q for q in self.questions if self.filters.accept(q)]
-        self.new_ids: set[str] = set()
-        if self.cram:
-            return [q.id for q in sorted(wanted, key=lambda q: (q.level_rank, q.order))]
-        wanted_ids = {q.id for q in wanted}
-        now = self.clock()
-        due = [card_id for card_id, _ in self.store.due(now, limit=1_000_000) if card_id in wanted_ids]
-        seen = self.store.seen_ids()
-        room = max(0, self.new_per_day - self.store.introduced_since(start_of_day(now)))
-        new = sorted((q for q in wanted if q.id not in seen), key=lambda q: (q.level_rank, q.order))
-        self.new_ids = {q.id for q in new[:room]}
-        return due + [q.id for q in new[:room]]
+        due, new = plan(self.store, self.questions, filters=self.filters, cram=self.cram,
+                        new_per_day=self.new_per_day, now=self.clock())
+        self.new_ids: set[str] = set() if self.cram else set(new)
+        return due + new
 
     def __len__(self) -> int:
         return len(self.queue)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from fsrs import Scheduler
 
 from coach.content.library import Library
-from coach.practice.scheduler import retrievability, start_of_day
+from coach.practice.queue import start_of_day, streak
+from coach.practice.scheduler import retrievability
 from coach.practice.store import Store
 
 DAY = 86_400
@@ -94,7 +95,7 @@ def compute(store: Store, library: Library, *, now: float | None = None, days: i
         "WHERE reviewed_at >= ? GROUP BY d", (first_day,)).fetchall())
     stats.reviews_per_day = [(d, counts.get(d, 0))
                              for d in (_day(first_day + i * DAY + DAY / 2) for i in range(days))]
-    stats.streak = _streak(store, now)
+    stats.streak = streak(store, now)
 
     summary = store.kata_summary()
     for kata in library.katas:
@@ -102,19 +103,3 @@ def compute(store: Store, library: Library, *, now: float | None = None, days: i
         stats.katas.append(KataStats(kata.slug, kata.title, kata.difficulty, info.get("attempts", 0),
                                      bool(info.get("passes")), info.get("best_ms")))
     return stats
-
-
-def _streak(store: Store, now: float) -> int:
-    """Consecutive days with practice, ending today (or yesterday, if today is still empty)."""
-    since = now - 400 * DAY
-    active = {d for (d,) in store.conn.execute(
-        "SELECT date(reviewed_at, 'unixepoch', 'localtime') FROM reviews WHERE reviewed_at >= ? "
-        "UNION SELECT date(at, 'unixepoch', 'localtime') FROM attempts WHERE at >= ?", (since, since))}
-    day = start_of_day(now) + DAY / 2
-    if _day(day) not in active:
-        day -= DAY
-    streak = 0
-    while _day(day) in active:
-        streak += 1
-        day -= DAY
-    return streak

@@ -2,31 +2,102 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
 
 from coach.content.library import Library, load_library
-from coach.tui.screens.home import HomeScreen
+from coach.content.models import Kata
+from coach.practice.store import Store
+from coach.tui.commands import CoachCommands
 
 
 class CoachApp(App[int]):
-    """coach's terminal UI."""
+    """coach's terminal UI: home, rapid fire, katas and stats."""
 
     CSS_PATH = "app.tcss"
     TITLE = "coach"
     SUB_TITLE = "interview practice for Python and FastAPI"
-    BINDINGS = [Binding("q", "quit", "Quit", priority=False)]
+    COMMANDS = App.COMMANDS | {CoachCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", "Help", show=False),
+    ]
 
-    def __init__(self, *, library: Library, mode: str = "home", **options: Any) -> None:
+    def __init__(self, *, library: Library, mode: str = "home", kata: Kata | None = None,
+                 store_path: Path | None = None, **drill_options: Any) -> None:
         super().__init__()
         self.library = library
         self.mode = mode
-        self.options = options
+        self.start_kata = kata
+        self.drill_options = drill_options
+        self._store_path = store_path
+        self._store: Store | None = None
+        self._grader = None
 
+    # -- shared services ---------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self._store_path)
+            if self._store.notice:
+                self.notify(self._store.notice, title="Progress file replaced", severity="warning", timeout=15)
+        return self._store
+
+    @property
+    def grader(self):
+        """The warm grader, started the first time a kata needs it."""
+        if self._grader is None:
+            from coach.grading.runner import Grader
+
+            self._grader = Grader()
+        return self._grader
+
+    # -- navigation ----------------------------------------------------------------
     def on_mount(self) -> None:
+        from coach.tui.screens.home import HomeScreen
+
         self.push_screen(HomeScreen())
+        if self.mode == "rapid":
+            self.start_drill(**self.drill_options)
+        elif self.mode == "kata":
+            if self.start_kata is not None:
+                self.open_kata(self.start_kata)
+            else:
+                self.show_katas()
+
+    def start_drill(self, **options: Any) -> None:
+        from coach.tui.screens.rapid import RapidScreen
+
+        self.push_screen(RapidScreen(**options))
+
+    def show_katas(self) -> None:
+        from coach.tui.screens.katas import KataListScreen
+
+        self.push_screen(KataListScreen())
+
+    def open_kata(self, kata: Kata) -> None:
+        from coach.tui.screens.workbench import WorkbenchScreen
+
+        self.push_screen(WorkbenchScreen(kata))
+
+    def show_stats(self) -> None:
+        from coach.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_help(self) -> None:
+        from coach.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def on_unmount(self) -> None:
+        if self._grader is not None:
+            self._grader.close()
+        if self._store is not None:
+            self._store.close()
 
 
 def make_app(*, library: Library | None = None, mode: str = "home", **options: Any) -> CoachApp:

@@ -2,14 +2,69 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from coach.practice.queue import plan, streak
+
+MODES = [
+    ("r", "Rapid fire", "drill what is due, then new cards"),
+    ("k", "Katas", "coding problems, graded by their pytest suites"),
+    ("s", "Stats", "mastery per topic, reviews, solved katas"),
+    ("?", "Help", "every key, screen by screen"),
+    ("q", "Quit", ""),
+]
+
 
 class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("r", "rapid", "Rapid fire"),
+        Binding("k", "katas", "Katas"),
+        Binding("s", "stats", "Stats"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
     def compose(self) -> ComposeResult:
-        lib = self.app.library  # type: ignore[attr-defined]
         yield Header()
-        yield Static(f"coach: {len(lib.questions)} questions, {len(lib.katas)} katas", id="home-title")
+        with Center():
+            with Vertical(id="home"):
+                yield Static("coach", id="home-title")
+                yield Static("interview practice for Python and FastAPI", id="home-tagline")
+                yield Static(id="today")
+                for key, name, text in MODES:
+                    yield Static(f"[b]{key}[/]  {name:<11} [dim]{text}[/]", classes="mode")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_counts()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        app = self.app
+        store = app.store  # type: ignore[attr-defined]
+        library = app.library  # type: ignore[attr-defined]
+        due, new = plan(store, library.questions, now=time.time())
+        solved = sum(1 for info in store.kata_summary().values() if info["passes"])
+        days = streak(store)
+        self.query_one("#today", Static).update(
+            f"[b]{len(due)}[/] due   [b]{len(new)}[/] new   "
+            f"katas [b]{solved}[/]/{len(library.katas)} solved   "
+            f"streak [b]{days}[/] day{'s' if days != 1 else ''}")
+
+    def action_rapid(self) -> None:
+        self.app.start_drill()  # type: ignore[attr-defined]
+
+    def action_katas(self) -> None:
+        self.app.show_katas()  # type: ignore[attr-defined]
+
+    def action_stats(self) -> None:
+        self.app.show_stats()  # type: ignore[attr-defined]

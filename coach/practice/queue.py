@@ -1,0 +1,76 @@
+"""Which cards a session serves, without the scheduler (cheap to import).
+
+Due cards first, most overdue first; then new cards in curriculum order
+(basic, intermediate, advanced, design; decks in file order), within the
+daily limit of new cards. Cram mode serves every card in curriculum order.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from coach.content.models import Question
+from coach.practice.store import Store
+
+DAY = 86_400
+DEFAULT_NEW_PER_DAY = 20
+
+
+def start_of_day(now: float) -> float:
+    """Local midnight at or before ``now``."""
+    local = time.localtime(now)
+    return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
+
+
+@dataclass
+class Filters:
+    topic: str | None = None
+    tag: str | None = None
+    level: str | None = None
+
+    def accept(self, question: Question) -> bool:
+        return ((self.topic is None or question.topic == self.topic)
+                and (self.tag is None or self.tag in question.tags)
+                and (self.level is None or question.level == self.level))
+
+
+def curriculum(questions: list[Question]) -> list[Question]:
+    return sorted(questions, key=lambda q: (q.level_rank, q.order))
+
+
+def plan(store: Store, questions: list[Question], *, filters: Filters | None = None, cram: bool = False,
+         new_per_day: int = DEFAULT_NEW_PER_DAY, now: float | None = None) -> tuple[list[str], list[str]]:
+    """(due ids, new ids) for a session starting at ``now``."""
+    filters = filters or Filters()
+    wanted = [q for q in questions if filters.accept(q)]
+    if cram:
+        return [], [q.id for q in curriculum(wanted)]
+    now = time.time() if now is None else now
+    wanted_ids = {q.id for q in wanted}
+    due = [card_id for card_id, _ in store.due(now, limit=1_000_000) if card_id in wanted_ids]
+    seen = store.seen_ids()
+    room = max(0, new_per_day - store.introduced_since(start_of_day(now)))
+    new = curriculum([q for q in wanted if q.id not in seen])[:room]
+    return due, [q.id for q in new]
+
+
+def streak(store: Store, now: float | None = None) -> int:
+    """Consecutive days with practice, ending today (or yesterday, if today is still empty)."""
+    now = time.time() if now is None else now
+    since = now - 400 * DAY
+    active = {d for (d,) in store.conn.execute(
+        "SELECT date(reviewed_at, 'unixepoch', 'localtime') FROM reviews WHERE reviewed_at >= ? "
+        "UNION SELECT date(at, 'unixepoch', 'localtime') FROM attempts WHERE at >= ?", (since, since))}
+
+    def day(ts: float) -> str:
+        return time.strftime("%Y-%m-%d", time.localtime(ts))
+
+    cursor = start_of_day(now) + DAY / 2
+    if day(cursor) not in active:
+        cursor -= DAY
+    count = 0
+    while day(cursor) in active:
+        count += 1
+        cursor -= DAY
+    return count

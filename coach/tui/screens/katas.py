@@ -1,0 +1,96 @@
+"""The kata list: type to filter, enter to open."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+
+from coach.content.models import DIFFICULTIES, Kata
+
+TOPICS_WIDTH = 28
+
+
+def minutes(ms: float | None) -> str:
+    if ms is None:
+        return "-"
+    seconds = int(ms / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class KataListScreen(Screen):
+    CSS_PATH = "katas.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Type to filter by title, topic or difficulty", id="filter")
+        yield DataTable(id="katas", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Title", key="title")
+        table.add_column("Difficulty", key="difficulty", width=10)
+        table.add_column("Topics", key="topics", width=TOPICS_WIDTH)
+        table.add_column("Status", key="status", width=9)
+        table.add_column("Best", key="best", width=6)
+        self.refresh_rows()
+        self.query_one("#filter", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        summary = self.app.store.kata_summary()  # type: ignore[attr-defined]
+        needle = self.query_one("#filter", Input).value.strip().lower()
+        table = self.query_one(DataTable)
+        table.clear()
+        katas = sorted(self.app.library.katas,  # type: ignore[attr-defined]
+                       key=lambda k: (DIFFICULTIES.index(k.difficulty), k.title.lower()))
+        for kata in katas:
+            haystack = " ".join([kata.slug, kata.title, kata.difficulty, *kata.topics]).lower()
+            if needle and not all(word in haystack for word in needle.split()):
+                continue
+            info = summary.get(kata.slug)
+            status = "new" if not info else "solved" if info["passes"] else "attempted"
+            topics = ", ".join(kata.topics)
+            if len(topics) > TOPICS_WIDTH:
+                topics = topics[: TOPICS_WIDTH - 1] + "…"
+            table.add_row(kata.title, kata.difficulty, topics, status,
+                          minutes(info["best_ms"]) if info else "-", key=kata.slug)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refresh_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_move(self, delta: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + delta)
+
+    def selected(self) -> Kata | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((k for k in self.app.library.katas if k.slug == key), None)  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        kata = self.selected()
+        if kata is not None:
+            self.app.open_kata(kata)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
