@@ -84,7 +84,8 @@ def top_level_names(tree: ast.Module) -> set[str]:
     return names
 
 
-def _parse(path: Path, problems: list[Problem]) -> ast.Module | None:
+def check_python(path: Path, problems: list[Problem]) -> ast.Module | None:
+    """Parse a Python file; a syntax error becomes a located problem."""
     try:
         source = path.read_text(encoding="utf-8")
         return ast.parse(source, filename=str(path))
@@ -111,7 +112,7 @@ def _deep_checks(kata: Kata, yaml_path: Path, entry_line: int, problems: list[Pr
     for label, file in (("solution.py", kata.solution_path), ("starter.py", kata.starter_path)):
         if file is None or not file.is_file():
             continue
-        tree = _parse(file, problems)
+        tree = check_python(file, problems)
         if tree is None:
             continue
         missing = [name for name in kata.entry if name not in top_level_names(tree)]
@@ -123,7 +124,7 @@ def _deep_checks(kata: Kata, yaml_path: Path, entry_line: int, problems: list[Pr
     if kata.test_path.is_file():
         from coach.content.suite import parse_suite
 
-        tree = _parse(kata.test_path, problems)
+        tree = check_python(kata.test_path, problems)
         if tree is None:
             return
         if not parse_suite(tree).tests:

@@ -70,6 +70,11 @@ def _param_fixtures(tree: ast.Module) -> set[str]:
     return names
 
 
+def _uses_subtests(fn: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "subTest"
+               for n in ast.walk(fn))
+
+
 def _is_test_class(node: ast.ClassDef) -> bool:
     if any(_dotted(base).endswith("TestCase") for base in node.bases):
         return True
@@ -92,7 +97,8 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
     def add(fn: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str, outer: int | None,
             unittest_style: bool) -> None:
         if unittest_style:
-            count: int | None = 1
+            # each subTest is reported on its own, so their number is unknown here
+            count: int | None = None if _uses_subtests(fn) else 1
         else:
             inner = None if dynamic else _param_count(fn.decorator_list)
             count = inner * outer if inner is not None and outer is not None else None

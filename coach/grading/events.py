@@ -9,6 +9,8 @@ PASS, FAIL, ERROR, SKIP = "pass", "fail", "error", "skip"
 
 @dataclass(frozen=True, slots=True)
 class TestResult:
+    __test__ = False  # not a pytest test class
+
     name: str  # as in a pytest node id without the file: "test_x", "TestA::test_b[2]"
     status: str  # pass, fail, error or skip
     ms: float = 0.0
@@ -47,16 +49,22 @@ class RunStarted:
 
 @dataclass(frozen=True, slots=True)
 class TestsCollected:
+    __test__ = False  # not a pytest test class
+
     names: tuple[str, ...]  # every test item, parametrized cases included
 
 
 @dataclass(frozen=True, slots=True)
 class TestStarted:
+    __test__ = False  # not a pytest test class
+
     name: str
 
 
 @dataclass(frozen=True, slots=True)
 class TestFinished:
+    __test__ = False  # not a pytest test class
+
     result: TestResult
 
 

@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import sys
+import traceback
 from time import perf_counter
 from typing import Any
 
@@ -61,6 +62,56 @@ class Reporter:
         self.quiet = quiet_stdout
         self.reports: list[Any] = []
         self.special: dict[str, Any] | None = None
+        self.subtests: list[dict[str, Any]] = []
+        self._sub_clock = 0.0
+        self._install_subtests()
+
+    # -- unittest subTest ------------------------------------------------------
+    def _install_subtests(self) -> None:
+        """Report each unittest ``subTest`` as a result of its own (pytest 8 has no support)."""
+        from _pytest import unittest as pytest_unittest
+
+        case = pytest_unittest.TestCaseFunction
+        if hasattr(case, "addSubTest"):
+            return
+        reporter = self
+
+        def addSubTest(item: Any, testcase: Any, test: Any, exc_info: Any) -> None:
+            reporter._subtest(item, test, exc_info)
+            if exc_info is not None:  # the test as a whole fails too
+                if issubclass(exc_info[0], testcase.failureException):
+                    item.addFailure(testcase, exc_info)
+                else:
+                    item.addError(testcase, exc_info)
+
+        case.addSubTest = addSubTest
+
+    def _subtest(self, item: Any, test: Any, exc_info: Any) -> None:
+        now = perf_counter()
+        parts = []
+        message = getattr(test, "_message", None)
+        if isinstance(message, str):
+            parts.append(message)
+        parts += [f"{k}={v!r}" for k, v in (getattr(test, "params", None) or {}).items()]
+        label = ", ".join(parts) or "subtest"
+        taken = {sub["label"] for sub in self.subtests}
+        n = 2
+        while label in taken:
+            label = f"{label} #{n}"
+            n += 1
+        entry = {"label": label, "outcome": "passed", "message": "", "details": "",
+                 "ms": round((now - self._sub_clock) * 1000, 2)}
+        self._sub_clock = now
+        if exc_info is not None:
+            failed = issubclass(exc_info[0], test.test_case.failureException)
+            entry["outcome"] = "failed" if failed else "error"
+            entry["message"] = "".join(traceback.format_exception_only(exc_info[0], exc_info[1])).strip()
+            try:
+                excinfo = pytest.ExceptionInfo.from_exc_info(exc_info)
+                entry["details"] = str(item.repr_failure(excinfo))
+            except Exception:
+                entry["details"] = "".join(traceback.format_exception(*exc_info))
+        self.subtests.append(entry)
 
     # -- collection --------------------------------------------------------
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -78,10 +129,11 @@ class Reporter:
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: Any):
         self.reports = []
         self.special = None
+        self.subtests = []
         out = CappedText(self.output_cap)
         self.channel.send("start", id=item.nodeid)
         sys.stdout = sys.stderr = out
-        start = perf_counter()
+        start = self._sub_clock = perf_counter()
         try:
             return (yield)
         finally:
@@ -144,6 +196,13 @@ class Reporter:
             message = crash.message if crash is not None else str(report.longrepr)
             details = str(report.longreprtext)
             break
+        if self.subtests:
+            for sub in self.subtests:
+                self.channel.send("result", id=f"{item.nodeid}[{sub['label']}]", outcome=sub["outcome"],
+                                  ms=sub["ms"], message=_cap(sub["message"], MESSAGE_CAP),
+                                  details=_cap(sub["details"], DETAILS_CAP), output=output, special=None)
+            if outcome == "passed" or any(sub["outcome"] != "passed" for sub in self.subtests):
+                return  # the subtests tell the whole story
         self.channel.send(
             "result", id=item.nodeid, outcome=outcome, ms=round(elapsed * 1000, 2),
             message=_cap(message, MESSAGE_CAP), details=_cap(details, DETAILS_CAP),

@@ -45,7 +45,7 @@ class _Quiet:
 
 def pytest_args(suite_dir: str) -> list[str]:
     disabled = ("cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml",
-                "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler", "debugging")
+                "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler")
     args = ["-q", "--tb=short", "--color=no", "-s", "--noconftest", "-c", os.devnull,
             "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "verbosity_assertions=2", "-o", "console_output_style=classic"]
     for name in disabled:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from textual.app import App
 from textual.binding import Binding
@@ -27,8 +28,10 @@ class CoachApp(App[int]):
     ]
 
     def __init__(self, *, library: Library, mode: str = "home", kata: Kata | None = None,
-                 store_path: Path | None = None, **drill_options: Any) -> None:
+                 store_path: Path | None = None, clock: Callable[[], float] = time.time,
+                 **drill_options: Any) -> None:
         super().__init__()
+        self.clock = clock  # Unix seconds; tests pass a fixed clock
         self.library = library
         self.mode = mode
         self.start_kata = kata

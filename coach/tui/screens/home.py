@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -52,9 +50,9 @@ class HomeScreen(Screen):
         app = self.app
         store = app.store  # type: ignore[attr-defined]
         library = app.library  # type: ignore[attr-defined]
-        due, new = plan(store, library.questions, now=time.time())
+        due, new = plan(store, library.questions, now=app.clock())  # type: ignore[attr-defined]
         solved = sum(1 for info in store.kata_summary().values() if info["passes"])
-        days = streak(store)
+        days = streak(store, app.clock())  # type: ignore[attr-defined]
         self.query_one("#today", Static).update(
             f"[b]{len(due)}[/] due   [b]{len(new)}[/] new   "
             f"katas [b]{solved}[/]/{len(library.katas)} solved   "

@@ -50,7 +50,7 @@ class StatsScreen(Screen):
         from coach.practice.stats import compute
 
         app = self.app
-        stats = compute(app.store, app.library, days=DAYS)  # type: ignore[attr-defined]
+        stats = compute(app.store, app.library, days=DAYS, now=app.clock())  # type: ignore[attr-defined]
         self.query_one("#stats-headline", Static).update(
             f"[b]{stats.due_today}[/] due today   [b]{stats.new_available}[/] new cards   "
             f"streak [b]{stats.streak}[/] day{'s' if stats.streak != 1 else ''}   "

@@ -57,7 +57,7 @@ class SummaryScreen(Screen):
         row = store.conn.execute("SELECT MIN(due) FROM cards").fetchone()
         if row and row[0] is not None:
             at = time.strftime("%a %H:%M", time.localtime(row[0]))
-            lines.append(f"Next card due {when(row[0] - time.time())} ({at})")
+            lines.append(f"Next card due {when(row[0] - self.app.clock())} ({at})")  # type: ignore[attr-defined]
         return "\n".join(lines)
 
     def action_done(self) -> None:

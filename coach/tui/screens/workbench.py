@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -188,6 +188,10 @@ class WorkbenchScreen(Screen):
         try:
             with self.app.suspend():
                 subprocess.run([*shlex.split(editor), str(self.draft.path)], check=False)
+        except SuspendNotSupported:
+            self.notify(f"This terminal cannot hand over to {editor}; edit {self.draft.path} "
+                        "there and coach reloads it.", severity="warning")
+            return
         except OSError as exc:
             self.notify(f"Could not start {editor}: {exc}", severity="error")
             return
