@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from coach.content.library import load_library, resolve_kata, unknown
@@ -35,7 +34,6 @@ def run_tui(args: argparse.Namespace) -> int:
     else:
         options["mode"] = "home"
     _needs_terminal()
-    os.environ.setdefault("TEXTUAL_FPS", "60")
     from coach.tui.app import make_app
 
     app = make_app(**options)

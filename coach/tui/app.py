@@ -9,6 +9,7 @@ from typing import Any, Callable
 from textual.app import App
 from textual.binding import Binding
 
+from coach import settings
 from coach.content.library import Library, load_library
 from coach.content.models import Kata
 from coach.practice.store import Store
@@ -62,6 +63,10 @@ class CoachApp(App[int]):
     def on_mount(self) -> None:
         from coach.tui.screens.home import HomeScreen
 
+        saved = settings.load().get("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, lambda theme: settings.save(theme=theme.name))
         self.push_screen(HomeScreen())
         if self.mode == "rapid":
             self.start_drill(**self.drill_options)

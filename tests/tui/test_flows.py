@@ -249,3 +249,13 @@ async def test_stats_screen_lists_topics_and_katas():
         table = app.screen.query_one("#kata-table", DataTable)
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert ["Two Sum", "easy", "solved", "1", "1:35"] in rows
+
+
+async def test_the_chosen_theme_is_remembered():
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    again = make()
+    async with again.run_test(size=SIZE):
+        assert again.theme == "nord"

@@ -9,7 +9,10 @@ from textual.widgets import DataTable, Footer, Header, Input
 
 from coach.content.models import DIFFICULTIES, Kata
 
-TOPICS_WIDTH = 28
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def minutes(ms: float | None) -> str:
@@ -34,18 +37,33 @@ class KataListScreen(Screen):
         yield DataTable(id="katas", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    topics_width = 0
+
     def on_mount(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def on_resize(self) -> None:
+        """Fit the columns to the terminal: topics get what the others leave."""
+        katas = self.app.library.katas  # type: ignore[attr-defined]
+        title = min(40, max([len(k.title) for k in katas] + [5]))
+        room = self.size.width - 4 - title - (10 + 9 + 6) - 2 * 5
+        topics = room if room >= 12 else 0
         table = self.query_one(DataTable)
-        table.add_column("Title", key="title")
+        if table.columns and topics == self.topics_width:
+            return
+        self.topics_width = topics
+        table.clear(columns=True)
+        table.add_column("Title", key="title", width=title)
         table.add_column("Difficulty", key="difficulty", width=10)
-        table.add_column("Topics", key="topics", width=TOPICS_WIDTH)
+        if topics:
+            table.add_column("Topics", key="topics", width=topics)
         table.add_column("Status", key="status", width=9)
         table.add_column("Best", key="best", width=6)
         self.refresh_rows()
-        self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_rows()
+        if self.query_one(DataTable).columns:
+            self.refresh_rows()
 
     def refresh_rows(self) -> None:
         summary = self.app.store.kata_summary()  # type: ignore[attr-defined]
@@ -60,11 +78,10 @@ class KataListScreen(Screen):
                 continue
             info = summary.get(kata.slug)
             status = "new" if not info else "solved" if info["passes"] else "attempted"
-            topics = ", ".join(kata.topics)
-            if len(topics) > TOPICS_WIDTH:
-                topics = topics[: TOPICS_WIDTH - 1] + "…"
-            table.add_row(kata.title, kata.difficulty, topics, status,
-                          minutes(info["best_ms"]) if info else "-", key=kata.slug)
+            cells = [_fit(kata.title, 40), kata.difficulty]
+            if self.topics_width:
+                cells.append(_fit(", ".join(kata.topics), self.topics_width))
+            table.add_row(*cells, status, minutes(info["best_ms"]) if info else "-", key=kata.slug)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_rows()

@@ -1,0 +1,91 @@
+"""The bundled katas: enough of them, well formed, and their suites tell right from wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.commands.selfcheck import check_katas
+from coach.content.library import load_library
+from coach.grading.runner import Grader
+
+GUIDE_TWO_SUM = """\
+def two_sum(nums, target):
+    d = {}
+    for i, n in enumerate(nums):
+        if target - n in d:
+            return [d[target-n], i]
+        d[n] = i
+"""
+
+GUIDE_RATE_LIMITER = """\
+import time
+from collections import deque
+
+class RateLimiter:
+    def __init__(self, limit, window):
+        self.limit = limit
+        self.window = window
+        self.q = deque()
+
+    def allow(self):
+        now = time.time()
+        while self.q and self.q[0] < now - self.window:
+            self.q.popleft()
+        if len(self.q) < self.limit:
+            self.q.append(now)
+            return True
+        return False
+"""
+
+GUIDE_DEBOUNCE = """\
+import time
+
+def debounce(wait):
+    def decorator(fn):
+        last = 0
+        def wrapper(*args):
+            nonlocal last
+            now = time.time()
+            if now - last > wait:
+                last = now
+                return fn(*args)
+        return wrapper
+    return decorator
+"""
+
+
+@pytest.fixture(scope="module")
+def library():
+    lib = load_library(user=False, deep=True, questions=False)
+    assert lib.problems == [], "\n".join(map(str, lib.problems))
+    return lib
+
+
+def test_at_least_24_katas(library):
+    assert len(library.katas) >= 24
+
+
+def test_every_kata_is_complete(library):
+    for kata in library.katas:
+        assert kata.difficulty in ("easy", "medium", "hard")
+        assert kata.topics, kata.slug
+        assert len(kata.hints) >= 2, f"{kata.slug}: at least two progressive hints"
+        readme = kata.readme()
+        assert "## Interview notes" in readme, f"{kata.slug}: the README has interview notes"
+        assert "```" in readme, f"{kata.slug}: the README shows examples"
+
+
+def test_every_starter_fails_and_every_solution_passes(library):
+    problems = {c.kata.slug: c.problems for c in check_katas(library.katas) if c.problems}
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    ("slug", "source", "status"),
+    [("two_sum", GUIDE_TWO_SUM, "pass"), ("rate_limiter", GUIDE_RATE_LIMITER, "pass"),
+     ("throttle", GUIDE_DEBOUNCE, "pass"), ("debounce", GUIDE_DEBOUNCE, "fail")],
+)
+def test_the_guides_own_code(library, slug, source, status):
+    with Grader(keep_warm=False) as grader:
+        result = grader.grade(library.kata(slug), source)
+    assert result.status == status, (result.message, result.first_failure)
