@@ -11,6 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Kata folders used as fixtures hold suites for coach to grade, not for us to collect.
+collect_ignore_glob = ["grading/fixtures/*"]
+
 
 @pytest.fixture(autouse=True)
 def coach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -134,12 +134,16 @@ class Reporter:
         self.channel.send("start", id=item.nodeid)
         sys.stdout = sys.stderr = out
         start = self._sub_clock = perf_counter()
+        interrupted: BaseException | None = None
         try:
             return (yield)
+        except BaseException as exc:  # KeyboardInterrupt, pytest.exit(), an internal error
+            interrupted = exc
+            raise
         finally:
             elapsed = perf_counter() - start
             sys.stdout = sys.stderr = self.quiet
-            self._finish(item, elapsed, out.getvalue())
+            self._finish(item, elapsed, out.getvalue(), interrupted)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item):
@@ -178,8 +182,18 @@ class Reporter:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         self.reports.append(report)
 
-    def _finish(self, item: pytest.Item, elapsed: float, output: str) -> None:
+    def _finish(self, item: pytest.Item, elapsed: float, output: str,
+                interrupted: BaseException | None = None) -> None:
         outcome, message, details = "passed", "", ""
+        ran = {report.when for report in self.reports}
+        unfinished = "call" not in ran and all(r.passed for r in self.reports)
+        if interrupted is not None or unfinished:
+            # No verdict for this test was ever reached: never call that a pass.
+            kind = type(interrupted).__name__ if interrupted is not None else "an unknown cause"
+            outcome, message = "error", f"the test did not finish: it was interrupted by {kind}"
+            if self.special is None:
+                self.special = {"kind": "interrupted", "by": kind}
+            self.reports = [r for r in self.reports if not r.passed]
         for report in self.reports:
             if report.passed:
                 continue

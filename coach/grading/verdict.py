@@ -104,6 +104,8 @@ def decide(state: RunState, suite: Suite, *, module: str, limits: Limits, timed_
             return ERROR, f"memory limit ({limits.memory} MiB) exceeded in {test}"
         if kind == "exit":
             return ERROR, f"the solution called sys.exit({details.get('code')}) in {test}"
+        if kind == "interrupted":
+            return ERROR, f"{test} did not finish: interrupted by {details.get('by')}"
     if timed_out:
         return ERROR, f"timed out after {limits.time:g} s {where(state)}"
     if state.tampered:

@@ -174,9 +174,40 @@ class Prepared:
             config.hook.pytest_sessionfinish(session=session, exitstatus=session.exitstatus)
 
 
+def _shield_ast_from_gc() -> None:
+    """Work around CPython gh-106905 (fixed in 3.11.8 and 3.12.2).
+
+    On older patch releases, a finalizer that parses Python while ``ast.parse``
+    is building its result (asyncio logging "Task exception was never
+    retrieved" formats a traceback, which parses source) corrupts the AST
+    converter's depth counter, and pytest dies with "AST constructor recursion
+    depth mismatch" halfway through a run. No garbage collection during a
+    parse means no finalizer can run inside one.
+    """
+    version = sys.version_info[:3]
+    if not ((3, 11) <= version < (3, 11, 8) or (3, 12) <= version < (3, 12, 2)):
+        return
+    import ast
+    import gc
+
+    original = ast.parse
+
+    def parse(*args: Any, **kwargs: Any) -> Any:
+        if not gc.isenabled():
+            return original(*args, **kwargs)
+        gc.disable()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    ast.parse = parse
+
+
 def main(argv: list[str]) -> None:
     suite_dir, fd = argv[0], int(argv[1])
     sys.dont_write_bytecode = True
+    _shield_ast_from_gc()
     quiet = _Quiet()
     real_stdout = sys.stdout
     _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))

@@ -1,0 +1,58 @@
+"""Engine regressions: verdicts that must never turn into a pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.content.library import load_library, resolve_kata
+from coach.grading.events import ERROR
+from coach.grading.runner import Grader
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def grader():
+    with Grader() as g:
+        yield g
+
+
+@pytest.fixture(scope="module")
+def two_sum():
+    return load_library(questions=False).kata("two_sum")
+
+
+# Correct on every input but the big one, which only the last test uses:
+# an interrupted last test must not count as passed.
+INTERRUPT_LAST = """
+def two_sum(nums, target):
+    if len(nums) > 1000:
+        {action}
+    seen = {{}}
+    for i, n in enumerate(nums):
+        if target - n in seen:
+            return [seen[target - n], i]
+        seen[n] = i
+    return None
+"""
+
+
+@pytest.mark.parametrize(("action", "cause"), [
+    ("raise KeyboardInterrupt", "KeyboardInterrupt"),
+    ("import pytest; pytest.exit('bye')", "Exit"),
+])
+def test_an_interrupted_test_is_never_a_pass(grader, two_sum, action, cause):
+    result = grader.grade(two_sum, INTERRUPT_LAST.format(action=action))
+    assert result.status == ERROR
+    assert result.message == f"test_linear_time did not finish: interrupted by {cause}"
+    assert result.passed == 10
+
+
+def test_unretrieved_task_errors_do_not_crash_pytest(grader):
+    """CPython gh-106905: on 3.11.0-3.11.7 this starter made pytest die mid-run."""
+    kata = resolve_kata(str(FIXTURES / "async_retry"))
+    result = grader.grade(kata, kata.starter_path)
+    assert result.status == "fail", result.message
+    assert grader.grade(kata, kata.solution_path).status == "pass"
