@@ -6,15 +6,21 @@ what the solution sees whether it calls ``time.time()``, ``time.monotonic()``,
 ``time.perf_counter()`` (and their ``_ns`` forms) or imported one of them by
 name (``from time import time``). ``time.sleep`` advances it instantly.
 
+``@pytest.mark.timeout(seconds)``: a time budget for one test. A test that
+runs longer fails with a clear message instead of using up the whole run's
+wall-clock limit (Unix only: it uses SIGALRM).
+
 To run a kata's suite by hand: ``pytest -p coach.grading.fixtures``.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time as _time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,3 +102,50 @@ def clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Fa
             if replacement is not None:
                 monkeypatch.setattr(module, attr, replacement)
     return fake
+
+
+class TestTimeout(BaseException):
+    """Raised by the per-test alarm; a BaseException so ``except Exception`` can't eat it."""
+
+    __test__ = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "timeout(seconds): fail the test if it runs longer than this")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    marker = item.get_closest_marker("timeout")
+    seconds = float(marker.args[0]) if marker and marker.args else 0.0
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        return (yield)
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise TestTimeout(f"took longer than {seconds:g} s, this test's time budget")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return (yield)
+    except TestTimeout as exc:
+        # The alarm lands where Python checks for signals, often a loop's jump
+        # back, which has no line number; pytest cannot format a traceback
+        # through it. Raise afresh from here, naming the last line that ran.
+        where = _last_line(exc.__traceback__)
+        raise TestTimeout(f"{exc}; it was running {where}" if where else str(exc)) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _last_line(tb: Any) -> str:
+    """The innermost "file:line in function" of a traceback that has a line number."""
+    found = ""
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if tb.tb_lineno is not None and "_pytest" not in code.co_filename and "pluggy" not in code.co_filename \
+                and code.co_filename != __file__:
+            found = f"{os.path.basename(code.co_filename)}:{tb.tb_lineno} in {code.co_name}"
+        tb = tb.tb_next
+    return found

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
 import traceback
 from time import perf_counter
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 
 from coach.grading.capture import CappedText
+from coach.grading.fixtures import TestTimeout
 
 MESSAGE_CAP = 2000
 DETAILS_CAP = 6000
@@ -41,10 +41,6 @@ class Channel:
             except InterruptedError:
                 continue
             view = view[written:]
-
-
-class TestTimeout(BaseException):
-    """Raised by the per-test alarm; a BaseException so ``except Exception`` can't eat it."""
 
 
 def _cap(text: str, limit: int) -> str:
@@ -114,9 +110,6 @@ class Reporter:
         self.subtests.append(entry)
 
     # -- collection --------------------------------------------------------
-    def pytest_configure(self, config: pytest.Config) -> None:
-        config.addinivalue_line("markers", "timeout(seconds): fail the test when it runs longer")
-
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.channel.send("collect_error", message=_cap(str(report.longreprtext), DETAILS_CAP))
@@ -144,24 +137,6 @@ class Reporter:
             elapsed = perf_counter() - start
             sys.stdout = sys.stderr = self.quiet
             self._finish(item, elapsed, out.getvalue(), interrupted)
-
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item: pytest.Item):
-        marker = item.get_closest_marker("timeout")
-        seconds = float(marker.args[0]) if marker and marker.args else 0.0
-        if seconds <= 0:
-            return (yield)
-
-        def alarm(signum: int, frame: Any) -> None:
-            raise TestTimeout(f"took longer than {seconds:g} s, this test's time budget")
-
-        previous = signal.signal(signal.SIGALRM, alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            return (yield)
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):

@@ -56,3 +56,39 @@ def test_unretrieved_task_errors_do_not_crash_pytest(grader):
     result = grader.grade(kata, kata.starter_path)
     assert result.status == "fail", result.message
     assert grader.grade(kata, kata.solution_path).status == "pass"
+
+
+BRUTE_FORCE = """
+def two_sum(nums, target):
+    for i in range(len(nums)):
+        for j in range(i + 1, len(nums)):
+            if nums[i] + nums[j] == target:
+                return [i, j]
+    return None
+"""
+
+SLOW_GENERATOR = """
+def pairs(nums):
+    seen = ()
+    for n in nums:
+        seen = seen + (n,)
+        if len(seen) % 7 == 0:
+            yield seen[-1]
+
+def two_sum(nums, target):
+    list(pairs(nums * 50))
+    index = {}
+    for i, n in enumerate(nums):
+        if target - n in index:
+            return [index[target - n], i]
+        index[n] = i
+"""
+
+
+@pytest.mark.parametrize("source", [BRUTE_FORCE, SLOW_GENERATOR], ids=["nested loops", "quadratic generator"])
+def test_a_blown_time_budget_is_a_clean_fail(grader, two_sum, source):
+    result = grader.grade(two_sum, source)
+    assert result.status == "fail", result.message
+    last = result.tests[-1]
+    assert (last.name, last.status) == ("test_linear_time", "fail")
+    assert last.message.startswith("took longer than 1 s, this test's time budget; it was running ")
