@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import traceback
 from time import perf_counter
@@ -41,6 +42,14 @@ class Channel:
             except InterruptedError:
                 continue
             view = view[written:]
+
+
+_VERBOSITY_HINT = re.compile(r"^.*(Use -v to get more diff|use -vv to show|Full diff:.*-vv).*\n?", re.M | re.I)
+
+
+def _tidy(text: str) -> str:
+    """pytest's hints about -v flags mean nothing to someone pressing ctrl+r."""
+    return _VERBOSITY_HINT.sub("", text).rstrip()
 
 
 def _cap(text: str, limit: int) -> str:
@@ -182,8 +191,8 @@ class Reporter:
                 break
             outcome = "failed" if report.when == "call" else "error"
             crash = getattr(report.longrepr, "reprcrash", None)
-            message = crash.message if crash is not None else str(report.longrepr)
-            details = str(report.longreprtext)
+            message = _tidy(crash.message if crash is not None else str(report.longrepr))
+            details = _tidy(str(report.longreprtext))
             break
         if self.subtests:
             for sub in self.subtests:

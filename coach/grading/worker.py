@@ -47,7 +47,7 @@ def pytest_args(suite_dir: str) -> list[str]:
     disabled = ("cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml",
                 "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler")
     args = ["-q", "--tb=short", "--color=no", "-s", "--noconftest", "-c", os.devnull,
-            "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "verbosity_assertions=2", "-o", "console_output_style=classic"]
+            "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "console_output_style=classic"]
     for name in disabled:
         args += ["-p", f"no:{name}"]
     args += ["-p", "coach.grading.fixtures", suite_dir]
@@ -204,6 +204,35 @@ def _shield_ast_from_gc() -> None:
     ast.parse = parse
 
 
+def _focus_tracebacks(suite_dir: str) -> None:
+    """Show the test's and the solution's frames, not those of the libraries between.
+
+    A failure raised through FastAPI, Starlette and anyio has dozens of library
+    frames; pytest reads and parses each one's source to report it, which costs
+    half a second a failure and buries the lines that matter. Keep the frames
+    in the run's own folder, and the last frame, where the exception was raised.
+    """
+    from _pytest._code.code import Traceback
+    from _pytest.python import Function
+    from _pytest.unittest import TestCaseFunction
+
+    prefix = os.path.realpath(suite_dir) + os.sep
+
+    def wrap(original: Any) -> Any:
+        def focused(self: Any, excinfo: Any) -> Any:
+            traceback = original(self, excinfo)
+            if len(traceback) <= 2:
+                return traceback
+            kept = [e for e in traceback[:-1] if os.path.realpath(str(e.path)).startswith(prefix)]
+            return Traceback([*kept, traceback[-1]]) if kept else traceback
+
+        return focused
+
+    for cls in (Function, TestCaseFunction):
+        if "_traceback_filter" in vars(cls):
+            cls._traceback_filter = wrap(vars(cls)["_traceback_filter"])
+
+
 def main(argv: list[str]) -> None:
     suite_dir, fd = argv[0], int(argv[1])
     sys.dont_write_bytecode = True
@@ -213,6 +242,7 @@ def main(argv: list[str]) -> None:
     _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
     from coach.grading import guard  # imported now, not on the run's clock
 
+    _focus_tracebacks(suite_dir)
     ready_channel = Channel(fd, "")
     reporter = Reporter(ready_channel, 10_000, quiet)
     sys.stdout = sys.stderr = quiet  # pytest's terminal report goes nowhere

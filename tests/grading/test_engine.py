@@ -92,3 +92,13 @@ def test_a_blown_time_budget_is_a_clean_fail(grader, two_sum, source):
     last = result.tests[-1]
     assert (last.name, last.status) == ("test_linear_time", "fail")
     assert last.message.startswith("took longer than 1 s, this test's time budget; it was running ")
+
+
+def test_tracebacks_show_the_test_and_the_solution_not_the_libraries_between(grader, two_sum):
+    source = "import json\n\ndef two_sum(nums, target):\n    return json.loads('{not json')\n"
+    result = grader.grade(two_sum, source)
+    details = result.tests[0].details
+    assert "test_two_sum.py:" in details
+    assert "two_sum.py:4: in two_sum" in details
+    assert "json/__init__.py" not in details, "library frames between are left out"
+    assert "JSONDecodeError" in details
