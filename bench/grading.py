@@ -55,6 +55,7 @@ def main() -> None:
     with Grader() as grader:
         for slug in KATAS:
             kata = library.kata(slug)
+            grader.prime(kata)  # as the workbench does when it opens a kata
             source = kata.solution_path.read_text()
             samples = []
             for _ in range(WARM_RUNS):

@@ -18,7 +18,7 @@ def run_check(args: argparse.Namespace) -> int:
                          else f"{args.solution} is not a file")
     # Start the worker first: its pytest import overlaps the imports below
     # and loading the kata.
-    worker = Worker()
+    worker = Worker(warm_up=False)  # nothing to hide a practice run behind
     from coach.content.library import resolve_kata
     from coach.grading.events import PASS
     from coach.grading.report import human, to_exercism

@@ -7,6 +7,7 @@ must come back: a missing, extra or repeated result is an error, never a pass.
 from __future__ import annotations
 
 import ast
+import textwrap
 from dataclasses import dataclass, field
 
 
@@ -93,6 +94,11 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
     )
     fixtures = _param_fixtures(tree)
     tests: list[SuiteTest] = []
+    lines = source.splitlines(keepends=True) if source else []
+
+    def code_of(fn: ast.AST) -> str:
+        first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])
+        return "".join(lines[first - 1: fn.end_lineno]) if lines else ""
 
     def add(fn: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str, outer: int | None,
             unittest_style: bool) -> None:
@@ -105,8 +111,7 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
         args = {a.arg for a in fn.args.args}
         if args & fixtures:
             count = None
-        code = (ast.get_source_segment(source, fn) or "") if source else ""
-        tests.append(SuiteTest(prefix + fn.name, fn.lineno, count, code))
+        tests.append(SuiteTest(prefix + fn.name, fn.lineno, count, textwrap.dedent(code_of(fn))))
 
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):

@@ -274,12 +274,29 @@ class Grader:
     (the CLI): no new spare starts after a run.
     """
 
-    def __init__(self, *, keep_warm: bool = True, spare: Worker | None = None) -> None:
+    def __init__(self, *, keep_warm: bool = True, spare: Worker | None = None, kata: Kata | None = None) -> None:
         self._keep_spare = keep_warm
         self._lock = threading.Lock()
-        self._spare: Worker | None = spare or Worker()
+        self._prime: tuple[str, Path] | None = (kata.test_file, kata.test_path) if kata else None
+        self._suites: dict[tuple, tuple[str, Suite]] = {}
         self._cleanup: list[threading.Thread] = []
         self._closed = False
+        self._spare: Worker | None = spare or Worker(self._prime)
+
+    def prime(self, kata: Kata) -> None:
+        """Expect ``kata`` next: the spare prepares its suite ahead of time.
+
+        A spare prepared for another suite (or none) is replaced at once.
+        """
+        prime = (kata.test_file, kata.test_path)
+        with self._lock:
+            if prime == self._prime:
+                return
+            self._prime = prime
+            stale, self._spare = getattr(self, "_spare", None), None
+        if stale is not None:
+            self._discard(stale)
+            self._replenish()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Block until the spare worker is ready (useful before timing a run)."""
@@ -295,16 +312,16 @@ class Grader:
             if worker is None or worker.proc.poll() is not None:
                 if worker is not None:
                     worker.close()
-                worker = Worker()
+                worker = Worker(self._prime)
         return worker
 
     def _replenish(self) -> None:
         """Start the next spare, off the caller's path (fork and exec take a few ms)."""
-        if not self._keep_spare:
+        if not self._keep_spare or self._closed:
             return
 
         def start() -> None:
-            worker = Worker()
+            worker = Worker(self._prime)
             with self._lock:
                 if self._spare is None and not self._closed:
                     self._spare = worker
@@ -316,14 +333,7 @@ class Grader:
     def run(self, kata: Kata, solution: str | Path, *, limits: Limits | None = None) -> Run:
         """Start grading ``solution`` (source text or a file) against ``kata``'s suite."""
         source = _solution_source(solution)
-        try:
-            suite_text = kata.test_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CoachError(f"cannot read the kata's tests: {exc}") from None
-        try:
-            suite = parse_suite_source(suite_text, kata.test_file)
-        except SyntaxError as exc:
-            raise CoachError(f"the kata's test file does not parse: line {exc.lineno}: {exc.msg}") from None
+        suite_text, suite = self._suite(kata)
         worker = self._take()
         try:
             _fill_sandbox(worker.suite_dir, kata, suite_text, source)
@@ -332,6 +342,23 @@ class Grader:
             raise
         return Run(worker, kata, suite, limits or kata.limits, on_close=self._discard,
                    on_start=self._replenish)
+
+    def _suite(self, kata: Kata) -> tuple[str, Suite]:
+        """The suite's text and its parsed tests, cached while the file is unchanged."""
+        try:
+            stat = kata.test_path.stat()
+            key = (str(kata.test_path), stat.st_mtime_ns, stat.st_size)
+            if key in self._suites:
+                return self._suites[key]
+            text = kata.test_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CoachError(f"cannot read the kata's tests: {exc}") from None
+        try:
+            parsed = parse_suite_source(text, kata.test_file)
+        except SyntaxError as exc:
+            raise CoachError(f"the kata's test file does not parse: line {exc.lineno}: {exc.msg}") from None
+        self._suites[key] = (text, parsed)
+        return text, parsed
 
     def grade(self, kata: Kata, solution: str | Path, *, limits: Limits | None = None) -> RunResult:
         return self.run(kata, solution, limits=limits).result()

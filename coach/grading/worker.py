@@ -1,6 +1,6 @@
 """The grading worker: a process started ahead of time, used for one run.
 
-Started as ``python -I -m coach.grading.worker SANDBOX FD`` by
+Started as ``python -I -m coach.grading.worker SANDBOX FD warm|cold [TEST_FILE SOURCE]`` by
 :mod:`coach.grading.pool`. It imports pytest and prepares pytest's
 configuration for its sandbox, says ``ready`` on the events pipe (FD), then
 waits for one job on stdin: a JSON line naming the solution module, the
@@ -11,6 +11,7 @@ kills its whole process group afterwards whatever happened.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import os
@@ -233,13 +234,45 @@ def _focus_tracebacks(suite_dir: str) -> None:
             cls._traceback_filter = wrap(vars(cls)["_traceback_filter"])
 
 
+def _prime(config: Any, suite_dir: str, test_file: str, source_path: str) -> None:
+    """Rewrite and compile the suite we expect next, before the job arrives.
+
+    pytest rewrites a test module's asserts when it imports it (tens of ms for
+    a long suite). When the job's copy of the suite has exactly these bytes,
+    the work done here is used instead.
+    """
+    from _pytest.assertion import rewrite
+
+    try:
+        with open(source_path, "rb") as handle:
+            source = handle.read()
+    except OSError:
+        return
+    target = os.path.join(suite_dir, test_file)
+    tree = ast.parse(source, filename=target)
+    rewrite.rewrite_asserts(tree, source, target, config)
+    code = compile(tree, target, "exec", dont_inherit=True)
+    original = rewrite._rewrite_test
+
+    def primed(fn: Any, cfg: Any) -> Any:
+        if str(fn) == target:
+            stat = os.stat(fn)
+            with open(fn, "rb") as handle:
+                if handle.read() == source:
+                    return stat, code
+        return original(fn, cfg)
+
+    rewrite._rewrite_test = primed
+
+
 def main(argv: list[str]) -> None:
     suite_dir, fd = argv[0], int(argv[1])
     sys.dont_write_bytecode = True
     _shield_ast_from_gc()
     quiet = _Quiet()
     real_stdout = sys.stdout
-    _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
+    if argv[2] == "warm":
+        _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
     from coach.grading import guard  # imported now, not on the run's clock
 
     _focus_tracebacks(suite_dir)
@@ -247,6 +280,11 @@ def main(argv: list[str]) -> None:
     reporter = Reporter(ready_channel, 10_000, quiet)
     sys.stdout = sys.stderr = quiet  # pytest's terminal report goes nowhere
     prepared = Prepared(suite_dir, reporter)
+    if len(argv) >= 5:
+        try:
+            _prime(prepared.config, suite_dir, argv[3], argv[4])
+        except Exception:  # priming is an optimisation; the run rewrites as usual
+            pass
     sys.stdout = sys.stderr = real_stdout
     ready_channel.send("ready")
 

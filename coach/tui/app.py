@@ -59,6 +59,16 @@ class CoachApp(App[int]):
             self._grader = Grader()
         return self._grader
 
+    def grader_for(self, kata: Kata):
+        """The grader, with its spare worker preparing ``kata``'s suite."""
+        if self._grader is None:
+            from coach.grading.runner import Grader
+
+            self._grader = Grader(kata=kata)
+        else:
+            self._grader.prime(kata)
+        return self._grader
+
     # -- navigation ----------------------------------------------------------------
     def on_mount(self) -> None:
         from coach.tui.screens.home import HomeScreen

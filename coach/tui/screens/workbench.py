@@ -85,7 +85,7 @@ class WorkbenchScreen(Screen):
         info = app.store.kata_summary().get(self.kata.slug)  # type: ignore[attr-defined]
         self.solved_before = bool(info and info["passes"])
         self._status("draft loaded")
-        _ = app.grader  # type: ignore[attr-defined]  # start the warm worker now, not on the first ctrl+r
+        app.grader_for(self.kata)  # type: ignore[attr-defined]  # warm a worker for this kata now
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
         self.query_one("#editor").focus()
 
