@@ -22,6 +22,7 @@ from pathlib import Path
 from fsrs import Scheduler
 
 from coach.content.library import load_library
+from coach.practice.queue import QuestionSet
 from coach.practice.scheduler import Drill
 from coach.practice.stats import compute
 from coach.practice.store import CardRow, Store
@@ -74,8 +75,8 @@ def main() -> None:
     with Store.open(home / "coach.db") as store:
         fill(store, now)
     library = load_library()
-    questions = library.questions
-    print(f"store: {len(questions)} questions, {CARDS} cards, {REVIEWS} reviews "
+    questions = QuestionSet(library.questions)
+    print(f"store: {len(questions.questions)} questions, {CARDS} cards, {REVIEWS} reviews "
           f"({(home / 'coach.db').stat().st_size / 1e6:.1f} MB)")
 
     next_ms = []

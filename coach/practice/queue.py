@@ -39,20 +39,35 @@ def curriculum(questions: list[Question]) -> list[Question]:
     return sorted(questions, key=lambda q: (q.level_rank, q.order))
 
 
-def plan(store: Store, questions: list[Question], *, filters: Filters | None = None, cram: bool = False,
-         new_per_day: int = DEFAULT_NEW_PER_DAY, now: float | None = None) -> tuple[list[str], list[str]]:
+class QuestionSet:
+    """Questions with the indexes a session needs, built once per library."""
+
+    def __init__(self, questions: list[Question]) -> None:
+        self.questions = questions
+        self.by_id = {q.id: q for q in questions}
+        self.ordered = curriculum(questions)
+
+    def select(self, filters: Filters) -> tuple[list[Question], set[str]]:
+        """The questions ``filters`` accept, in curriculum order, and their ids."""
+        if filters.topic is filters.tag is filters.level is None:
+            return self.ordered, self.by_id.keys()  # type: ignore[return-value]
+        chosen = [q for q in self.ordered if filters.accept(q)]
+        return chosen, {q.id for q in chosen}
+
+
+def plan(store: Store, questions: list[Question] | QuestionSet, *, filters: Filters | None = None,
+         cram: bool = False, new_per_day: int = DEFAULT_NEW_PER_DAY,
+         now: float | None = None) -> tuple[list[str], list[str]]:
     """(due ids, new ids) for a session starting at ``now``."""
-    filters = filters or Filters()
-    wanted = [q for q in questions if filters.accept(q)]
+    bank = questions if isinstance(questions, QuestionSet) else QuestionSet(questions)
+    wanted, wanted_ids = bank.select(filters or Filters())
     if cram:
-        return [], [q.id for q in curriculum(wanted)]
+        return [], [q.id for q in wanted]
     now = time.time() if now is None else now
-    wanted_ids = {q.id for q in wanted}
-    due = [card_id for card_id, _ in store.due(now, limit=1_000_000) if card_id in wanted_ids]
-    seen = store.seen_ids()
+    due = [card_id for card_id in store.due_ids(now) if card_id in wanted_ids]
     room = max(0, new_per_day - store.introduced_since(start_of_day(now)))
-    new = curriculum([q for q in wanted if q.id not in seen])[:room]
-    return due, [q.id for q in new]
+    new = store.unseen([q.id for q in wanted], room) if room else []
+    return due, new
 
 
 def streak(store: Store, now: float | None = None) -> int:

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from fsrs import Card, Rating, Scheduler, State
 
 from coach.content.models import Question
-from coach.practice.queue import DEFAULT_NEW_PER_DAY, Filters, plan
+from coach.practice.queue import DEFAULT_NEW_PER_DAY, Filters, QuestionSet, plan
 from coach.practice.store import CardRow, Store
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -56,7 +56,7 @@ class Drill:
     """One drilling session over ``questions`` with progress in ``store``."""
 
     store: Store
-    questions: list[Question]
+    questions: list[Question] | QuestionSet
     filters: Filters = field(default_factory=Filters)
     cram: bool = False
     new_per_day: int = DEFAULT_NEW_PER_DAY
@@ -64,12 +64,14 @@ class Drill:
     clock: object = time.time  # callable returning Unix seconds; tests pass a fake
 
     def __post_init__(self) -> None:
-        self.by_id = {q.id: q for q in self.questions}
+        if not isinstance(self.questions, QuestionSet):
+            self.questions = QuestionSet(self.questions)
+        self.by_id = self.questions.by_id
         self.queue: list[str] = self._build()
 
     # -- the queue -------------------------------------------------------------
     def _build(self) -> list[str]:
-        due, new = plan(self.store, self.questions, filters=self.filters, cram=self.cram,
+        due, new = plan(self.store, self.questions, filters=self.filters, cram=self.cram,  # type: ignore[arg-type]
                         new_per_day=self.new_per_day, now=self.clock())
         self.new_ids: set[str] = set() if self.cram else set(new)
         return due + new

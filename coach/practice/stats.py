@@ -68,6 +68,15 @@ class Stats:
         }
 
 
+def _topics(library: Library) -> list[tuple[str, str, list]]:
+    """(topic, title of its first deck, questions) in deck order; decks may share a topic."""
+    grouped: dict[str, tuple[str, list]] = {}
+    for deck in library.decks:
+        title, questions = grouped.setdefault(deck.topic, (deck.title, []))
+        questions.extend(deck.questions)
+    return [(topic, title, questions) for topic, (title, questions) in grouped.items()]
+
+
 def _day(ts: float) -> str:
     return time.strftime("%Y-%m-%d", time.localtime(ts))
 
@@ -79,11 +88,9 @@ def compute(store: Store, library: Library, *, now: float | None = None, days: i
     stats = Stats()
     rows = {row.card_id: row for row in store.cards()}
     end_of_today = start_of_day(now) + DAY
-    for deck_topic in library.topics():
-        questions = [q for q in library.questions if q.topic == deck_topic]
+    for deck_topic, title, questions in _topics(library):
         seen_rows = [rows[q.id] for q in questions if q.id in rows]
         mean = (sum(retrievability(scheduler, r, now) for r in seen_rows) / len(seen_rows)) if seen_rows else None
-        title = next(d.title for d in library.decks if d.topic == deck_topic)
         stats.topics.append(TopicStats(deck_topic, title, len(questions), len(seen_rows),
                                        sum(1 for r in seen_rows if r.due < end_of_today), mean))
     stats.due_today = sum(t.due for t in stats.topics)

@@ -181,8 +181,26 @@ class Store:
             "SELECT card_id, due FROM cards WHERE due <= ? ORDER BY due LIMIT ? OFFSET ?",
             (now, limit, offset)).fetchall()
 
+    def due_ids(self, now: float) -> list[str]:
+        """Every card due by ``now``, most overdue first."""
+        return [card_id for (card_id,) in
+                self.conn.execute("SELECT card_id FROM cards WHERE due <= ? ORDER BY due", (now,))]
+
+    def unseen(self, ids: list[str], limit: int, chunk: int = 250) -> list[str]:
+        """The first ``limit`` of ``ids`` that have no card yet, looked up a chunk at a time."""
+        found: list[str] = []
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            marks = ",".join("?" * len(part))
+            seen = {card_id for (card_id,) in
+                    self.conn.execute(f"SELECT card_id FROM cards WHERE card_id IN ({marks})", part)}
+            found += [card_id for card_id in part if card_id not in seen][: limit - len(found)]
+            if len(found) >= limit:
+                break
+        return found
+
     def seen_ids(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT card_id FROM cards")}
+        return {card_id for (card_id,) in self.conn.execute("SELECT card_id FROM cards")}
 
     def introduced_since(self, since: float) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM cards WHERE introduced >= ?", (since,)).fetchone()[0]

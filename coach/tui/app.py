@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -12,6 +13,7 @@ from textual.binding import Binding
 from coach import settings
 from coach.content.library import Library, load_library
 from coach.content.models import Kata
+from coach.practice.queue import QuestionSet
 from coach.practice.store import Store
 from coach.tui.commands import CoachCommands
 
@@ -42,6 +44,11 @@ class CoachApp(App[int]):
         self._grader = None
 
     # -- shared services ---------------------------------------------------------
+    @cached_property
+    def questions(self) -> QuestionSet:
+        """The question bank with its indexes, built once for every session."""
+        return QuestionSet(self.library.questions)
+
     @property
     def store(self) -> Store:
         if self._store is None:

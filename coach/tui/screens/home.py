@@ -50,7 +50,7 @@ class HomeScreen(Screen):
         app = self.app
         store = app.store  # type: ignore[attr-defined]
         library = app.library  # type: ignore[attr-defined]
-        due, new = plan(store, library.questions, now=app.clock())  # type: ignore[attr-defined]
+        due, new = plan(store, app.questions, now=app.clock())  # type: ignore[attr-defined]
         solved = sum(1 for info in store.kata_summary().values() if info["passes"])
         days = streak(store, app.clock())  # type: ignore[attr-defined]
         self.query_one("#today", Static).update(

@@ -69,7 +69,7 @@ class RapidScreen(Screen):
         from coach.practice.scheduler import Drill
 
         app = self.app
-        self.drill = Drill(app.store, app.library.questions, filters=self.filters,  # type: ignore[attr-defined]
+        self.drill = Drill(app.store, app.questions, filters=self.filters,  # type: ignore[attr-defined]
                            cram=self.cram, clock=app.clock)  # type: ignore[attr-defined]
         planned = len(self.drill) if self.limit is None else min(self.limit, len(self.drill))
         self.query_one("#progress", ProgressBar).update(total=max(planned, 1), progress=0)
