@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.content.library import load_library, resolve_kata, unknown
 from coach.errors import CoachError
 
 
@@ -16,8 +15,11 @@ def _needs_terminal() -> None:
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    library = load_library()
-    options: dict = {"library": library}
+    options: dict = {}
+    if args.command in ("kata", "rapid"):
+        from coach.content.library import load_library, resolve_kata, unknown
+
+        library = options["library"] = load_library()  # the arguments are checked against it
     if args.command == "kata":
         options["mode"] = "kata"
         if args.name:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import time
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import App
 from textual.binding import Binding
 
 from coach import settings
-from coach.content.library import Library, load_library
-from coach.content.models import Kata
-from coach.practice.queue import QuestionSet
-from coach.practice.store import Store
 from coach.tui.commands import CoachCommands
+
+if TYPE_CHECKING:  # imported when first used: the first frame does not wait for them
+    from coach.content.library import Library
+    from coach.content.models import Kata
+    from coach.practice.queue import QuestionSet
+    from coach.practice.store import Store
 
 
 class CoachApp(App[int]):
@@ -30,12 +32,12 @@ class CoachApp(App[int]):
         Binding("f1", "help", "Help", show=False),
     ]
 
-    def __init__(self, *, library: Library, mode: str = "home", kata: Kata | None = None,
+    def __init__(self, *, library: Library | None = None, mode: str = "home", kata: Kata | None = None,
                  store_path: Path | None = None, clock: Callable[[], float] = time.time,
                  **drill_options: Any) -> None:
         super().__init__()
         self.clock = clock  # Unix seconds; tests pass a fixed clock
-        self.library = library
+        self._library = library
         self.mode = mode
         self.start_kata = kata
         self.drill_options = drill_options
@@ -44,14 +46,27 @@ class CoachApp(App[int]):
         self._grader = None
 
     # -- shared services ---------------------------------------------------------
+    @property
+    def library(self) -> Library:
+        """The content, loaded on first use (the home screen draws before it is needed)."""
+        if self._library is None:
+            from coach.content.library import load_library
+
+            self._library = load_library()
+        return self._library
+
     @cached_property
     def questions(self) -> QuestionSet:
         """The question bank with its indexes, built once for every session."""
+        from coach.practice.queue import QuestionSet
+
         return QuestionSet(self.library.questions)
 
     @property
     def store(self) -> Store:
         if self._store is None:
+            from coach.practice.store import Store
+
             self._store = Store.open(self._store_path)
             if self._store.notice:
                 self.notify(self._store.notice, title="Progress file replaced", severity="warning", timeout=15)
@@ -126,5 +141,8 @@ class CoachApp(App[int]):
 
 
 def make_app(*, library: Library | None = None, mode: str = "home", **options: Any) -> CoachApp:
-    """Build the app: ``mode`` is home, rapid or kata; options come from the CLI."""
-    return CoachApp(library=library or load_library(), mode=mode, **options)
+    """Build the app: ``mode`` is home, rapid or kata; options come from the CLI.
+
+    Without a ``library`` the content loads when first needed.
+    """
+    return CoachApp(library=library, mode=mode, **options)

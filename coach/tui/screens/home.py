@@ -8,7 +8,6 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from coach.practice.queue import plan, streak
 
 MODES = [
     ("r", "Rapid fire", "drill what is due, then new cards"),
@@ -41,12 +40,15 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_counts()
+        # Draw first; the counts need the content and the progress file.
+        self.call_after_refresh(self.refresh_counts)
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        from coach.practice.queue import plan, streak
+
         app = self.app
         store = app.store  # type: ignore[attr-defined]
         library = app.library  # type: ignore[attr-defined]
