@@ -25,7 +25,7 @@ from coach.content.library import load_library
 from coach.practice.queue import QuestionSet
 from coach.practice.scheduler import Drill
 from coach.practice.stats import compute
-from coach.practice.store import CardRow, Store
+from coach.practice.store import Store
 
 CARDS = 10_000
 REVIEWS = 100_000

@@ -116,7 +116,7 @@ def test_every_problem_reported_at_once(tmp_path):
 def kata(root: Path, slug: str = "adder", **overrides: str) -> Path:
     folder = root / slug
     files = {
-        "kata.yaml": f"title: Adder\ndifficulty: easy\ntopics: [basics]\nentry: add\nhints:\n  - Use +.\n  - Return a + b.\n",
+        "kata.yaml": "title: Adder\ndifficulty: easy\ntopics: [basics]\nentry: add\nhints:\n  - Use +.\n  - Return a + b.\n",
         "README.md": "# Adder\n",
         "starter.py": "def add(a, b):\n    raise NotImplementedError\n",
         "solution.py": "def add(a, b):\n    return a + b\n",

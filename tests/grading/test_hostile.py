@@ -6,7 +6,6 @@ import os
 import socket
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 

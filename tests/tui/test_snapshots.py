@@ -5,7 +5,6 @@ Update them after a deliberate change with `pytest tests/tui --snapshot-update`.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
