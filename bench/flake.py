@@ -43,6 +43,7 @@ def main() -> None:
     try:
         with Grader() as grader:
             for kata in katas:
+                grader.prime(kata)  # as the workbench does
                 source = kata.solution_path.read_text(encoding="utf-8")
                 times, failures = [], []
                 for i in range(args.runs):

@@ -43,8 +43,8 @@ def clean_env(tmp: Path) -> dict[str, str]:
 class Worker:
     """One worker process and its sandbox folder."""
 
-    def __init__(self, prime: tuple[str, Path] | None = None, *, warm_up: bool = True) -> None:
-        """``prime``: (test file name, its source) to rewrite and compile ahead of the job.
+    def __init__(self, prime: tuple[str, Path, str] | None = None, *, warm_up: bool = True) -> None:
+        """``prime``: (test file name, its source, solution module) to prepare ahead of the job.
         ``warm_up=False`` skips the practice run, for one-shot use where nothing hides its cost."""
         self.sandbox = Path(tempfile.mkdtemp(prefix="coach-run-"))
         self.suite_dir = self.sandbox / "suite"
@@ -56,7 +56,7 @@ class Worker:
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-I", "-c", _BOOT, _COACH_ROOT, str(self.suite_dir), str(events_w),
-                 "warm" if warm_up else "cold", *([prime[0], str(prime[1])] if prime else [])],
+                 "warm" if warm_up else "cold", *([prime[0], str(prime[1]), prime[2]] if prime else [])],
                 stdin=subprocess.PIPE, stdout=output_w, stderr=output_w,
                 pass_fds=(events_w,), cwd=self.suite_dir, env=clean_env(self.tmp_dir),
                 start_new_session=True,

@@ -7,6 +7,7 @@ itself reports: a child the solution forked stays silent.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -154,6 +155,8 @@ class Reporter:
         if excinfo is not None and self.special is None:
             if excinfo.errisinstance(MemoryError):
                 self.special = {"kind": "memory"}
+            elif excinfo.errisinstance(OSError) and getattr(excinfo.value, "errno", None) == errno.EFBIG:
+                self.special = {"kind": "file_size"}
             elif excinfo.errisinstance(SystemExit):
                 self.special = {"kind": "exit", "code": repr(excinfo.value.code)}
             if self.special is not None:

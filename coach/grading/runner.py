@@ -30,7 +30,7 @@ class Grader:
     def __init__(self, *, keep_warm: bool = True, spare: Worker | None = None, kata: Kata | None = None) -> None:
         self._keep_spare = keep_warm
         self._lock = threading.Lock()
-        self._prime: tuple[str, Path] | None = (kata.test_file, kata.test_path) if kata else None
+        self._prime: tuple[str, Path, str] | None = _prime_of(kata) if kata else None
         self._suites: dict[tuple, tuple[str, Suite]] = {}
         self._cleanup: list[threading.Thread] = []
         self._closed = False
@@ -41,7 +41,7 @@ class Grader:
 
         A spare prepared for another suite (or none) is replaced at once.
         """
-        prime = (kata.test_file, kata.test_path)
+        prime = _prime_of(kata)
         with self._lock:
             if prime == self._prime:
                 return
@@ -146,6 +146,10 @@ class Grader:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _prime_of(kata: Kata) -> tuple[str, Path, str]:
+    return kata.test_file, kata.test_path, kata.module
 
 
 def _solution_source(solution: str | Path) -> str:

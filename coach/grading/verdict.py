@@ -102,6 +102,8 @@ def decide(state: RunState, suite: Suite, *, module: str, limits: Limits, timed_
         kind, test, details = state.special
         if kind == "memory":
             return ERROR, f"memory limit ({limits.memory} MiB) exceeded in {test}"
+        if kind == "file_size":
+            return ERROR, f"file size limit ({limits.file_size} MiB) exceeded in {test}"
         if kind == "exit":
             return ERROR, f"the solution called sys.exit({details.get('code')}) in {test}"
         if kind == "interrupted":

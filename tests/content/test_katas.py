@@ -89,3 +89,17 @@ def test_the_guides_own_code(library, slug, source, status):
     with Grader(keep_warm=False) as grader:
         result = grader.grade(library.kata(slug), source)
     assert result.status == status, (result.message, result.first_failure)
+
+
+@pytest.mark.parametrize("clock_call", [
+    "import time\n\ndef read_clock():\n    return time.time()\n",
+    "import time\n\ndef read_clock():\n    return time.monotonic()\n",
+    "from time import time as read_clock\n",
+    "from time import monotonic\n\ndef read_clock():\n    return monotonic()\n",
+])
+def test_time_dependent_katas_accept_any_clock(library, clock_call):
+    """Whichever clock a solution reads, the suites control it."""
+    source = clock_call + GUIDE_RATE_LIMITER.replace("import time\n", "").replace("time.time()", "read_clock()")
+    with Grader(keep_warm=False) as grader:
+        result = grader.grade(library.kata("rate_limiter"), source)
+    assert result.status == "pass", (result.message, result.first_failure)

@@ -53,7 +53,7 @@ def grade(grader, kata, source: str):
     left = session_members(run.worker.pid)
     assert left == [], f"processes left behind: {left}"
     assert not run.worker.sandbox.exists(), "the sandbox folder was removed"
-    assert elapsed <= LIMIT + 1, f"verdict took {elapsed:.1f} s"
+    assert elapsed <= kata.limits.time + 1, f"verdict took {elapsed:.1f} s"
     assert result.status != PASS
     return result
 
@@ -93,6 +93,23 @@ def test_hostile_solution(grader, kata, case):
         assert result.message == message
     else:
         assert message in result.first_failure.message
+
+
+def test_a_huge_file_hits_the_file_size_limit(grader, kata):
+    source = ("import tempfile\ndef two_sum(nums, target):\n"
+              "    with tempfile.TemporaryFile() as f:\n"
+              "        for _ in range(64):\n            f.write(b'z' * 1024 * 1024)\n")
+    result = grade(grader, kata, source)
+    assert result.status == ERROR
+    assert result.message == "file size limit (16 MiB) exceeded in test_example"
+
+
+def test_cpu_time_limit(grader, kata):
+    tight = replace(kata, limits=replace(kata.limits, cpu=1, time=10))
+    source = "def two_sum(nums, target):\n    while True:\n        pass\n"
+    result = grade(grader, tight, source)
+    assert result.status == ERROR
+    assert result.message == "CPU time limit (1 s) exceeded in test_example"
 
 
 def test_fork_thirty_sleeping_children(grader, kata):

@@ -259,3 +259,21 @@ async def test_the_chosen_theme_is_remembered():
     again = make()
     async with again.run_test(size=SIZE):
         assert again.theme == "nord"
+
+
+async def test_an_exercism_exercise_opens_in_the_workbench(tmp_path):
+    from coach.content.library import resolve_kata
+    from tests.exercism.test_exercism import LEAP_TESTS, exercise
+
+    folder = exercise(tmp_path, "leap", stub="def leap_year(year):\n    pass\n",
+                      example="def leap_year(year):\n    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)\n",
+                      tests=LEAP_TESTS)
+    app = make(mode="kata", kata=resolve_kata(str(folder)))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WorkbenchScreen)
+        assert screen.editor.text == "def leap_year(year):\n    pass\n"
+        screen.editor.load_text((folder / ".meta" / "example.py").read_text())
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "passed" in summary(app), what="the run to finish")
+        assert "All 4 tests passed" in summary(app)
