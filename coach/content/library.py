@@ -81,8 +81,34 @@ def load_library(*, user: bool = True, deep: bool = False,
         folders = [(paths.bundled_katas_dir(), "bundled")]
         if user:
             folders.append((paths.user_katas_dir(), "user"))
-        lib.katas = _load_katas(folders, lib.problems, deep)
+        if deep:
+            lib.katas = _load_katas(folders, lib.problems, deep)
+        else:
+            lib.katas, problems = cached("katas", _kata_sources(folders),
+                                         lambda: _katas_and_problems(folders))
+            lib.problems += problems
     return lib
+
+
+# What a loaded kata depends on; kata folders' own mtimes change when files come or go.
+_KATA_SOURCES = ("kata.yaml", ".meta/config.json", ".meta/coach.json", ".docs/hints.md", ".docs/instructions.md")
+
+
+def _kata_sources(folders: list[tuple[Path, str]]) -> list[Path]:
+    files = []
+    for root, _ in folders:
+        if not root.is_dir():
+            continue
+        files.append(root)
+        for folder in kata_dirs(root):
+            files.append(folder)
+            files += [folder / name for name in _KATA_SOURCES if (folder / name).is_file()]
+    return files
+
+
+def _katas_and_problems(folders: list[tuple[Path, str]]) -> tuple[list[Kata], list[Problem]]:
+    problems: list[Problem] = []
+    return _load_katas(folders, problems, False), problems
 
 
 def _decks_and_problems(files: list[Path]) -> tuple[list[Deck], list[Problem]]:
