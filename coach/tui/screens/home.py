@@ -44,11 +44,15 @@ class HomeScreen(Screen):
         self.call_after_refresh(self.refresh_counts)
 
     def on_screen_resume(self) -> None:
-        self.refresh_counts()
+        if self.counted:  # not the first showing: on_mount's timer does that one
+            self.refresh_counts()
+
+    counted = False
 
     def refresh_counts(self) -> None:
         from coach.practice.queue import plan, streak
 
+        self.counted = True
         app = self.app
         store = app.store  # type: ignore[attr-defined]
         library = app.library  # type: ignore[attr-defined]
