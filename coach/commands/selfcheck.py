@@ -11,6 +11,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Iterator
 
 from coach.content.models import Kata
 from coach.grading.events import FAIL, PASS, RunResult
@@ -60,10 +61,10 @@ def check_kata(kata: Kata) -> KataCheck:
     return KataCheck(kata, results[0], results[1], time.perf_counter() - start)
 
 
-def check_katas(katas: list[Kata], jobs: int | None = None) -> list[KataCheck]:
-    jobs = jobs or max(1, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(check_kata, katas))
+def check_katas(katas: list[Kata], jobs: int | None = None) -> Iterator[KataCheck]:
+    """Check katas several at a time (one per core); results come in the katas' order."""
+    with ThreadPoolExecutor(max_workers=jobs or max(1, os.cpu_count() or 1)) as pool:
+        yield from pool.map(check_kata, katas)
 
 
 def grade_katas(katas: list[Kata]) -> int:
@@ -72,16 +73,15 @@ def grade_katas(katas: list[Kata]) -> int:
     bad = 0
     unicode = "utf" in (sys.stdout.encoding or "").lower()
     ok_mark, bad_mark = ("✓", "✗") if unicode else ("ok", "XX")
-    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-        for check in pool.map(check_kata, katas):
-            problems = check.problems
-            solved = check.solution
-            counts = f"{solved.passed}/{len(solved.tests)} tests" if solved else "no solution"
-            mark = bad_mark if problems else ok_mark
-            print(f"{mark} {check.kata.slug:<24} {counts:<12} {check.seconds:5.1f} s", flush=True)
-            for problem in problems:
-                print(f"    {problem}", flush=True)
-            bad += bool(problems)
+    for check in check_katas(katas):
+        problems = check.problems
+        solved = check.solution
+        counts = f"{solved.passed}/{len(solved.tests)} tests" if solved else "no solution"
+        mark = bad_mark if problems else ok_mark
+        print(f"{mark} {check.kata.slug:<24} {counts:<12} {check.seconds:5.1f} s", flush=True)
+        for problem in problems:
+            print(f"    {problem}", flush=True)
+        bad += bool(problems)
     total = len(katas)
     print(f"\nkatas: {total - bad} of {total} ok (starter fails, solution passes) "
           f"in {time.perf_counter() - start:.1f} s")
