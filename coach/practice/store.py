@@ -175,12 +175,6 @@ class Store:
     def cards(self) -> list[CardRow]:
         return [CardRow(*r) for r in self.conn.execute(f"SELECT {CARD_COLUMNS} FROM cards")]
 
-    def due(self, now: float, limit: int = 500, offset: int = 0) -> list[tuple[str, float]]:
-        """Cards due by ``now``, most overdue first."""
-        return self.conn.execute(
-            "SELECT card_id, due FROM cards WHERE due <= ? ORDER BY due LIMIT ? OFFSET ?",
-            (now, limit, offset)).fetchall()
-
     def due_ids(self, now: float) -> list[str]:
         """Every card due by ``now``, most overdue first."""
         return [card_id for (card_id,) in
@@ -198,9 +192,6 @@ class Store:
             if len(found) >= limit:
                 break
         return found
-
-    def seen_ids(self) -> set[str]:
-        return {card_id for (card_id,) in self.conn.execute("SELECT card_id FROM cards")}
 
     def introduced_since(self, since: float) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM cards WHERE introduced >= ?", (since,)).fetchone()[0]
@@ -247,9 +238,6 @@ class Store:
         row = self.conn.execute("SELECT text FROM drafts WHERE kata = ?", (kata,)).fetchone()
         return row[0] if row else None
 
-    def delete_draft(self, kata: str) -> None:
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM drafts WHERE kata = ?", (kata,))
 
 
 def default_path() -> Path:
