@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rapid = sub.add_parser("rapid", help="drill questions with spaced repetition",
                            description="Rapid-fire drilling: due cards first, then new ones.")
-    rapid.add_argument("--topic", help="only questions of this topic (see 'coach list questions')")
+    rapid.add_argument("--topic", help="only these decks: a topic id, a deck name, or a prefix several "
+                       "decks share ('fastapi' drills every FastAPI deck; see 'coach list questions')")
     rapid.add_argument("--level", choices=("basic", "intermediate", "advanced", "design"),
                        help="only questions of this level")
     rapid.add_argument("--tag", help="only questions with this tag")

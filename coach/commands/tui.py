@@ -25,13 +25,15 @@ def run_tui(args: argparse.Namespace) -> int:
         if args.name:
             options["kata"] = resolve_kata(args.name, library)
     elif args.command == "rapid":
-        topics = library.topics()
-        if args.topic and args.topic not in topics:
-            raise CoachError(unknown("topic", args.topic, topics))
+        topics: list[str] = []
+        if args.topic:
+            topics = library.match_topics(args.topic)
+            if not topics:
+                raise CoachError(unknown("topic", args.topic, library.topics()))
         tags = sorted({t for q in library.questions for t in q.tags})
         if args.tag and args.tag not in tags:
             raise CoachError(unknown("tag", args.tag, tags))
-        options.update(mode="rapid", topic=args.topic, level=args.level, tag=args.tag,
+        options.update(mode="rapid", topic=args.topic, topics=tuple(topics), level=args.level, tag=args.tag,
                        count=args.count, cram=args.cram, timer=args.timer)
     else:
         options["mode"] = "home"

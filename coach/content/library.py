@@ -34,6 +34,20 @@ class Library:
     def topics(self) -> list[str]:
         return list(dict.fromkeys(deck.topic for deck in self.decks))
 
+    def match_topics(self, text: str) -> list[str]:
+        """The decks ``--topic text`` means: a topic id (``fastapi-basics``), a deck's
+        display name (``FastAPI basics``, any case), or a prefix of either that several
+        decks share (``fastapi`` is every FastAPI deck). Empty when nothing matches."""
+        wanted = " ".join(text.lower().replace("-", " ").split())
+        if not wanted:
+            return []
+        exact = [d.topic for d in self.decks if wanted in (d.topic.replace("-", " "), d.title.lower())]
+        if exact:
+            return list(dict.fromkeys(exact))
+        return list(dict.fromkeys(
+            d.topic for d in self.decks
+            if d.topic.replace("-", " ").startswith(wanted) or d.title.lower().startswith(wanted)))
+
 
 def unknown(kind: str, name: str, choices: list[str]) -> str:
     """``unknown kata 'x'; did you mean 'y'?``, or the nearest few when none is close."""

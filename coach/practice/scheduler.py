@@ -10,6 +10,7 @@ it untouched.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -61,26 +62,42 @@ class Drill:
     cram: bool = False
     new_per_day: int = DEFAULT_NEW_PER_DAY
     scheduler: Scheduler = field(default_factory=Scheduler)
-    clock: object = time.time  # callable returning Unix seconds; tests pass a fake
+    clock: Callable[[], float] = time.time  # Unix seconds; tests pass a fake
+    limit: int | None = None  # end the session after this many ratings (``--count``)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.questions, QuestionSet):
-            self.questions = QuestionSet(self.questions)
-        self.by_id = self.questions.by_id
+        bank = self.questions if isinstance(self.questions, QuestionSet) else QuestionSet(self.questions)
+        self.bank = bank
+        self.by_id = bank.by_id
+        self.matched = len(bank.select(self.filters)[0])  # cards the filters accept, due or not
+        self.rated = 0
         self.queue: list[str] = self._build()
 
     # -- the queue -------------------------------------------------------------
     def _build(self) -> list[str]:
-        due, new = plan(self.store, self.questions, filters=self.filters, cram=self.cram,  # type: ignore[arg-type]
+        due, new = plan(self.store, self.bank, filters=self.filters, cram=self.cram,
                         new_per_day=self.new_per_day, now=self.clock())
         self.new_ids: set[str] = set() if self.cram else set(new)
         return due + new
 
     def __len__(self) -> int:
-        return len(self.queue)
+        """Cards this session will still show, ``--count`` included."""
+        return min(len(self.queue), self.room)
+
+    @property
+    def room(self) -> int:
+        """Ratings left before ``--count`` ends the session (unbounded without one)."""
+        return len(self.queue) if self.limit is None else max(0, self.limit - self.rated)
+
+    @property
+    def planned(self) -> int:
+        """Cards at the start of the session: what the progress bar counts to."""
+        return self.rated + len(self)
 
     def next(self) -> Question | None:
         """The next card to show, or None when the session has nothing left."""
+        if self.room <= 0:
+            return None
         while self.queue:
             question = self.by_id.get(self.queue[0])
             if question is not None:
@@ -89,9 +106,11 @@ class Drill:
         return None
 
     def counts(self) -> tuple[int, int]:
-        """(due, new) cards left in this session's queue."""
+        """(due, new) cards left in this session; due cards come first, ``--count`` caps both."""
         new = sum(1 for card_id in dict.fromkeys(self.queue) if card_id in self.new_ids)
-        return len(self.queue) - new, new
+        due = len(self.queue) - new
+        room = self.room
+        return min(due, room), min(new, max(0, room - due))
 
     # -- rating ----------------------------------------------------------------
     def rate(self, question: Question, rating: int, *, duration_ms: int | None = None,
@@ -100,6 +119,7 @@ class Drill:
         if rating not in RATING_NAMES:
             raise ValueError(f"rating must be 1-4, got {rating!r}")
         now = self.clock()
+        self.rated += 1
         if self.queue and self.queue[0] == question.id:
             self.queue.pop(0)
         self.new_ids.discard(question.id)
@@ -111,7 +131,7 @@ class Drill:
         card, _log = self.scheduler.review_card(card, Rating(rating), review_datetime=_dt(now))
         new_row = CardRow(
             card_id=question.id, state=int(card.state), step=card.step, stability=card.stability,
-            difficulty=card.difficulty, due=_ts(card.due), last_review=_ts(card.last_review),
+            difficulty=card.difficulty, due=card.due.timestamp(), last_review=_ts(card.last_review),
             introduced=row.introduced if row else now, reps=(row.reps if row else 0) + 1,
             lapses=(row.lapses if row else 0) + (1 if rating == AGAIN and row and row.state == State.Review else 0),
         )

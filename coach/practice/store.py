@@ -208,6 +208,16 @@ class Store:
                              (row.card_id, row.state, row.step, row.stability, row.difficulty, row.due,
                               row.last_review, row.introduced, row.reps, row.lapses))
 
+    def next_due(self) -> float | None:
+        """When the next scheduled card falls due (Unix seconds), or None with no cards."""
+        return self.conn.execute("SELECT MIN(due) FROM cards").fetchone()[0]
+
+    def active_days(self, since: float) -> set[str]:
+        """Local dates (YYYY-MM-DD) since ``since`` with a review or a kata attempt."""
+        return {day for (day,) in self.conn.execute(
+            "SELECT date(reviewed_at, 'unixepoch', 'localtime') FROM reviews WHERE reviewed_at >= ? "
+            "UNION SELECT date(at, 'unixepoch', 'localtime') FROM attempts WHERE at >= ?", (since, since))}
+
     def review_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from coach import settings
 from coach.tui.commands import CoachCommands
@@ -16,6 +18,7 @@ from coach.tui.commands import CoachCommands
 if TYPE_CHECKING:  # imported when first used: the first frame does not wait for them
     from coach.content.library import Library
     from coach.content.models import Kata
+    from coach.grading.runner import Grader
     from coach.practice.queue import QuestionSet
     from coach.practice.store import Store
 
@@ -43,7 +46,7 @@ class CoachApp(App[int]):
         self.drill_options = drill_options
         self._store_path = store_path
         self._store: Store | None = None
-        self._grader = None
+        self._grader: Grader | None = None
 
     # -- shared services ---------------------------------------------------------
     @property
@@ -72,8 +75,13 @@ class CoachApp(App[int]):
                 self.notify(self._store.notice, title="Progress file replaced", severity="warning", timeout=15)
         return self._store
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Toasts show their text as written: messages carry titles, paths and errors."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     @property
-    def grader(self):
+    def grader(self) -> Grader:
         """The warm grader, started the first time a kata needs it."""
         if self._grader is None:
             from coach.grading.runner import Grader
@@ -81,7 +89,7 @@ class CoachApp(App[int]):
             self._grader = Grader()
         return self._grader
 
-    def grader_for(self, kata: Kata):
+    def grader_for(self, kata: Kata) -> Grader:
         """The grader, with its spare worker preparing ``kata``'s suite."""
         if self._grader is None:
             from coach.grading.runner import Grader

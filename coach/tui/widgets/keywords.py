@@ -21,6 +21,14 @@ def highlighted(answer: str, spans: tuple[tuple[int, int], ...]) -> Text:
 class KeywordFeedback(Static):
     """Shows hits (✓) and misses (✗), the typed answer and the suggested rating."""
 
+    DEFAULT_CSS = """
+    KeywordFeedback {
+        margin: 1 0 0 0;
+        padding: 0 1;
+        background: $boost;
+    }
+    """
+
     def show(self, answer: str, score: Score) -> None:
         text = Text()
         for keyword in score.hits:
