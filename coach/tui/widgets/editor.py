@@ -44,6 +44,11 @@ class CodeEditor(TextArea):
         return editor
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            # Not a focus trap: TextArea's own handler (which moves focus) is skipped and
+            # escape reaches the screen's bindings; f4 moves between panes.
+            event.prevent_default()
+            return
         if event.key == "enter" and not self.read_only:
             event.stop()
             event.prevent_default()
