@@ -89,7 +89,7 @@ class FakeClock:
 
 
 def _local_modules(root: Path) -> list[object]:
-    """Modules loaded from the suite's folder: the solution and its helpers.
+    """Modules loaded from the suite's folder: the solution and its helpers, not the suite.
 
     A string comparison, not Path.resolve(): this runs for every test that
     uses the clock, over every module pytest has imported.
@@ -99,6 +99,9 @@ def _local_modules(root: Path) -> list[object]:
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if isinstance(file, str) and file.startswith(prefixes):
+            name = os.path.basename(file)
+            if name.startswith("test_") or name == "conftest.py":
+                continue  # the suite's own `from time import sleep as real_sleep` stays real
             found.append(module)
     return found
 
