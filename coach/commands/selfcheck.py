@@ -16,7 +16,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from coach.content.models import Kata
 from coach.grading.events import FAIL, PASS, RunResult
@@ -94,6 +94,15 @@ def _assemble(kata: Kata, results: list[RunResult | None], seconds: float) -> Ka
     return KataCheck(kata, results[0], results[1], seconds, mutants)
 
 
+def default_jobs() -> int:
+    """Two runs per core: much of a run is waiting (a debounce's timers, an
+    async suite's deadlines), not computing. The suites' time budgets leave
+    reference solutions a wide margin (a tenth of the budget or less), so
+    sharing a core with one other run does not make them fail.
+    """
+    return 2 * max(1, os.cpu_count() or 1)
+
+
 def check_katas(katas: list[Kata], jobs: int | None = None) -> Iterator[KataCheck]:
     """Check katas, one file per job, several jobs at a time; results come in the katas' order.
 
@@ -104,7 +113,7 @@ def check_katas(katas: list[Kata], jobs: int | None = None) -> Iterator[KataChec
         result = _grade(kata, path)
         return result, time.perf_counter() - start
 
-    with ThreadPoolExecutor(max_workers=jobs or max(1, os.cpu_count() or 1)) as pool:
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
         submitted: list[tuple[Kata, list[Future[tuple[RunResult | None, float]]]]] = [
             (kata, [pool.submit(timed, kata, path) for path in _files(kata)]) for kata in katas
         ]

@@ -68,13 +68,13 @@ class FakeClock:
         return self.now
 
     def time_ns(self) -> int:
-        return int(round(self.now * 1e9))
+        return round(self.now * 1e9)
 
     def monotonic(self) -> float:
         return self.now + self._offset
 
     def monotonic_ns(self) -> int:
-        return int(round(self.monotonic() * 1e9))
+        return round(self.monotonic() * 1e9)
 
     def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
