@@ -50,39 +50,48 @@ def with_pattern(katas: list[Kata], pattern: str | None) -> list[Kata]:
     return [k for k in katas if pattern is None or pattern in k.patterns]
 
 
+def _list_katas(args: argparse.Namespace, pattern: str | None) -> Library:
+    lib = load_library(questions=False)
+    chosen = pattern_filter(pattern, lib) if pattern is not None else None
+    katas = with_pattern(lib.katas, chosen)
+    if args.json:
+        print(json.dumps([
+            {"id": k.slug, "title": k.title, "topics": list(k.topics), "patterns": list(k.patterns),
+             "difficulty": k.difficulty, "origin": k.origin}
+            for k in katas
+        ], indent=2))
+    elif not katas and chosen:
+        print(f"no kata trains '{chosen}' yet")
+    else:
+        rows = [[k.slug, k.difficulty, k.title, ", ".join(k.patterns) or "-"] for k in katas]
+        print(table(rows, ["ID", "DIFFICULTY", "TITLE", "PATTERNS"]))
+        which = f" training '{chosen}'" if chosen else ""
+        print(f"\n{len(katas)} kata{'s' if len(katas) != 1 else ''}{which}")
+    return lib
+
+
+def _list_questions(args: argparse.Namespace) -> Library:
+    lib = load_library(katas=False)
+    if args.json:
+        print(json.dumps([
+            {"id": q.id, "question": q.question, "topic": q.topic, "level": q.level, "tags": list(q.tags)}
+            for q in lib.questions
+        ], indent=2))
+    else:
+        rows = [[q.id, q.topic, q.level, " ".join(q.question.split())] for q in lib.questions]
+        print(table(rows, ["ID", "TOPIC", "LEVEL", "QUESTION"]))
+        print(f"\n{len(lib.questions)} questions in {len(lib.decks)} decks")
+    return lib
+
+
 def run_list(args: argparse.Namespace) -> int:
     pattern = getattr(args, "pattern", None)
     if args.what == "katas":
-        lib = load_library(questions=False)
-        chosen = pattern_filter(pattern, lib) if pattern is not None else None
-        items = [
-            {"id": k.slug, "title": k.title, "topics": list(k.topics), "patterns": list(k.patterns),
-             "difficulty": k.difficulty, "origin": k.origin}
-            for k in with_pattern(lib.katas, chosen)
-        ]
-        if args.json:
-            print(json.dumps(items, indent=2))
-        elif not items and chosen:
-            print(f"no kata trains '{chosen}' yet")
-        else:
-            rows = [[i["id"], i["difficulty"], i["title"], ", ".join(i["patterns"]) or "-"] for i in items]
-            print(table(rows, ["ID", "DIFFICULTY", "TITLE", "PATTERNS"]))
-            which = f" training '{chosen}'" if chosen else ""
-            print(f"\n{len(items)} kata{'s' if len(items) != 1 else ''}{which}")
+        lib = _list_katas(args, pattern)
     else:
         if pattern is not None:
             raise CoachError("--pattern filters katas; questions have --tag in 'coach rapid'", USAGE)
-        lib = load_library(katas=False)
-        items = [
-            {"id": q.id, "question": q.question, "topic": q.topic, "level": q.level, "tags": list(q.tags)}
-            for q in lib.questions
-        ]
-        if args.json:
-            print(json.dumps(items, indent=2))
-        else:
-            rows = [[i["id"], i["topic"], i["level"], " ".join(i["question"].split())] for i in items]
-            print(table(rows, ["ID", "TOPIC", "LEVEL", "QUESTION"]))
-            print(f"\n{len(items)} questions in {len(lib.decks)} decks")
+        lib = _list_questions(args)
     if lib.problems:
         print(f"coach: skipped content with {len(lib.problems)} problem(s); "
               "run 'coach validate' to see them", file=sys.stderr)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 
 from coach.content.models import Kata
 from coach.grading.events import FAIL, PASS, RunResult

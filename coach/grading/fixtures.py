@@ -95,7 +95,7 @@ def _local_modules(root: Path) -> list[object]:
     uses the clock, over every module pytest has imported.
     """
     prefixes = tuple({str(root) + os.sep, os.path.realpath(root) + os.sep})
-    found = []
+    found: list[object] = []
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if isinstance(file, str) and file.startswith(prefixes):

@@ -106,8 +106,8 @@ def test_bad_pattern_arguments_are_usage_errors(args, message):
 
 def _kata_options(monkeypatch, pattern: str) -> dict:
     """What ``coach kata --pattern P`` hands the app factory (no terminal needed)."""
-    from coach.commands import tui
     import coach.tui.app as app_module
+    from coach.commands import tui
 
     seen: dict = {}
 
