@@ -71,11 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     kata = sub.add_parser("kata", help="open the kata list, or one kata in the workbench",
                           description="Open the kata list, or a kata by name or folder path.")
     kata.add_argument("name", nargs="?", metavar="NAME", help="a kata name or a kata folder")
+    kata.add_argument("--pattern", metavar="P",
+                      help="open the kata list showing only katas that train pattern P, "
+                      "such as 'two pointers' (see 'coach list katas')")
 
     lst = sub.add_parser("list", help="list katas or questions",
                          description="List the katas or questions coach knows.")
     lst.add_argument("what", choices=("katas", "questions"), help="what to list")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
+    lst.add_argument("--pattern", metavar="P",
+                     help="katas only: those that train pattern P, such as 'sliding window'")
 
     val = sub.add_parser("validate", help="check content files for problems",
                          description="Validate the bundled content and yours, or the content at PATH. "

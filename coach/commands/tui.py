@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.errors import CoachError
+from coach.errors import USAGE, CoachError
 
 
 def _needs_terminal() -> None:
@@ -22,8 +22,14 @@ def run_tui(args: argparse.Namespace) -> int:
         library = options["library"] = load_library()  # the arguments are checked against it
     if args.command == "kata":
         options["mode"] = "kata"
+        if args.name and args.pattern is not None:
+            raise CoachError("give a kata NAME or --pattern, not both", USAGE)
         if args.name:
             options["kata"] = resolve_kata(args.name, library)
+        elif args.pattern is not None:
+            from coach.commands.listing import pattern_filter
+
+            options["pattern"] = pattern_filter(args.pattern, library, need_katas=True)  # the kata list opens filtered
     elif args.command == "rapid":
         topics: list[str] = []
         if args.topic:

@@ -15,6 +15,7 @@ from typing import Any
 
 from coach.content import fields as f
 from coach.content.models import DIFFICULTIES, Kata, Limits, Problem
+from coach.content.patterns import check_patterns
 from coach.content.yamlio import YamlError, load_file
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -53,6 +54,7 @@ KATA_FIELDS = {
     "title": f.Spec(f.text),
     "difficulty": f.Spec(f.one_of(DIFFICULTIES)),
     "topics": f.Spec(f.text_list(min_items=1)),
+    "patterns": f.Spec(check_patterns, required=False),
     "entry": f.Spec(_entry),
     "hints": f.Spec(f.text_list(min_items=1)),
     "module": f.Spec(_module, required=False),
@@ -121,6 +123,8 @@ def _deep_checks(kata: Kata, yaml_path: Path, entry_line: int, problems: list[Pr
                 yaml_path, entry_line, "entry",
                 f"{label} does not define {', '.join(missing)}",
             ))
+    for mutant in kata.mutant_paths:
+        _check_mutant(kata, mutant, problems)
     if kata.test_path.is_file():
         from coach.content.suite import parse_suite
 
@@ -134,6 +138,24 @@ def _deep_checks(kata: Kata, yaml_path: Path, entry_line: int, problems: list[Pr
                 kata.test_path, 0, "",
                 f"the suite never imports the solution module '{kata.module}'",
             ))
+
+
+def _check_mutant(kata: Kata, path: Path, problems: list[Problem]) -> None:
+    """A mutant parses, says what is wrong with it on its first line, and defines the entry points.
+
+    Otherwise it would fail the suite for a reason nobody meant, and prove nothing.
+    """
+    tree = check_python(path, problems)
+    if tree is None:
+        return
+    first = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n", 1)[0].strip()
+    if not first.startswith("#") or not first.lstrip("#").strip():
+        problems.append(Problem(path, 1, "", "a mutant starts with a one-line comment saying what is wrong "
+                                "(# Wrong: ...)"))
+    missing = [name for name in kata.entry if name not in top_level_names(tree)]
+    if missing:
+        problems.append(Problem(path, 1, "", f"does not define {', '.join(missing)}, so it would fail "
+                                "for the wrong reason"))
 
 
 def _limits(data: Any, path: Path, problems: list[Problem]) -> Limits:
@@ -189,6 +211,7 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
         minutes=data.get("minutes"),
         limits=_limits(data.get("limits"), yaml_path, problems),
         origin=origin,
+        patterns=tuple(data.get("patterns") or ()),
     )
     if deep:
         _deep_checks(kata, yaml_path, data.line_of("entry"), problems)
