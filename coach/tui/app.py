@@ -114,17 +114,17 @@ class CoachApp(App[int]):
             if self.start_kata is not None:
                 self.open_kata(self.start_kata)
             else:
-                self.show_katas()
+                self.show_katas(pattern=self.drill_options.get("pattern"))
 
     def start_drill(self, **options: Any) -> None:
         from coach.tui.screens.rapid import RapidScreen
 
         self.push_screen(RapidScreen(**options))
 
-    def show_katas(self) -> None:
+    def show_katas(self, pattern: str | None = None) -> None:
         from coach.tui.screens.katas import KataListScreen
 
-        self.push_screen(KataListScreen())
+        self.push_screen(KataListScreen(pattern=pattern))
 
     def open_kata(self, kata: Kata) -> None:
         from coach.tui.screens.workbench import WorkbenchScreen

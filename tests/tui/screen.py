@@ -23,3 +23,11 @@ def screen_text(app) -> str:
             if col + offset < len(grid[row]):
                 grid[row][col + offset] = char
     return "\n".join("".join(row).rstrip() for row in grid)
+
+
+def region_text(app, selector: str) -> str:
+    """The text inside one widget's region, its lines joined by spaces (wrapping undone)."""
+    region = app.screen.query_one(selector).region
+    lines = screen_text(app).splitlines()[region.y: region.y + region.height]
+    inner = (line[region.x: region.x + region.width].strip(" │┃█▁▂▃▄▅▆▇") for line in lines)
+    return " ".join(part for part in inner if part)

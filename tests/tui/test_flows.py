@@ -220,7 +220,7 @@ async def test_kata_list_filters_as_you_type_and_opens():
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
-        await pilot.press(*"limit")
+        await pilot.press(*"limiter")
         assert table.row_count == 1
         await pilot.press("enter")
         assert isinstance(app.screen, WorkbenchScreen) and app.screen.kata.slug == "rate_limiter"
@@ -282,3 +282,15 @@ async def test_an_exercism_exercise_opens_in_the_workbench(tmp_path):
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: "passed" in summary(app), what="the run to finish")
         assert "All 4 tests passed" in summary(app)
+
+
+async def test_hints_show_code_as_written():
+    """two_sum's third hint holds ``seen[n] = i``: it is shown exactly, brackets and all."""
+    from tests.tui.screen import region_text
+
+    app, kata = workbench_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("ctrl+g", "ctrl+g", "ctrl+g")
+        await pilot.pause()
+        shown = region_text(app, "#readme-pane")
+        assert "seen[n] = i" in shown and "[seen[target - n], i]" in shown

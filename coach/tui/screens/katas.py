@@ -23,17 +23,23 @@ class KataListScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Type to filter by title, topic or difficulty", id="filter")
+        yield Input(placeholder="Type to filter by title, pattern, topic or difficulty", id="filter")
         yield DataTable(id="katas", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     topics_width = 0
 
+    def __init__(self, pattern: str | None = None) -> None:
+        super().__init__()
+        self.pattern = pattern  # ``coach kata --pattern P``: only katas that train it
+
     def on_mount(self) -> None:
+        if self.pattern:
+            self.sub_title = f"katas that train: {self.pattern}"
         self.query_one("#filter", Input).focus()
 
     def on_resize(self) -> None:
-        """Fit the columns to the terminal: topics get what the others leave."""
+        """Fit the columns to the terminal: patterns get what the others leave."""
         katas = self.app.library.katas
         title = min(40, max([len(k.title) for k in katas] + [5]))
         room = self.size.width - 4 - title - (10 + 9 + 6) - 2 * 5
@@ -46,7 +52,7 @@ class KataListScreen(CoachScreen):
         table.add_column("Title", key="title", width=title)
         table.add_column("Difficulty", key="difficulty", width=10)
         if topics:
-            table.add_column("Topics", key="topics", width=topics)
+            table.add_column("Patterns", key="topics", width=topics)
         table.add_column("Status", key="status", width=9)
         table.add_column("Best", key="best", width=6)
         self.refresh_rows()
@@ -63,14 +69,16 @@ class KataListScreen(CoachScreen):
         katas = sorted(self.app.library.katas,
                        key=lambda k: (DIFFICULTIES.index(k.difficulty), k.title.lower()))
         for kata in katas:
-            haystack = " ".join([kata.slug, kata.title, kata.difficulty, *kata.topics]).lower()
+            if self.pattern and self.pattern not in kata.patterns:
+                continue
+            haystack = " ".join([kata.slug, kata.title, kata.difficulty, *kata.topics, *kata.patterns]).lower()
             if needle and not all(word in haystack for word in needle.split()):
                 continue
             info = summary.get(kata.slug)
             status = "new" if not info else "solved" if info["passes"] else "attempted"
             cells = [cell(kata.title), cell(kata.difficulty)]
             if self.topics_width:
-                cells.append(cell(", ".join(kata.topics)))
+                cells.append(cell(", ".join(kata.patterns or kata.topics)))
             table.add_row(*cells, cell(status), cell(minutes(info["best_ms"]) if info else "-"), key=kata.slug)
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -47,17 +47,18 @@ def hints_markdown(hints: tuple[str, ...] | list[str], shown: int) -> str:
 class WorkbenchScreen(CoachScreen):
     CSS_PATH = "workbench.tcss"
     BINDINGS = [
-        Binding("ctrl+r", "run", "Run tests", priority=True),
-        Binding("ctrl+c", "cancel", "Cancel run", priority=True),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+g", "hint", "Hint", priority=True),
-        Binding("ctrl+o", "external_editor", "$EDITOR", priority=True),
-        Binding("ctrl+l", "solution", "Solution", priority=True),
-        Binding("ctrl+t", "reset", "Reset", priority=True),
-        Binding("f2", "toggle_readme", "README"),
-        Binding("f3", "toggle_results", "Results"),
-        Binding("f4", "next_pane", "Next pane", tooltip="move focus: editor, README, results"),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+r", "run", "Run", priority=True, tooltip="run the tests (again: restart)"),
+        Binding("ctrl+c", "cancel", "Cancel", priority=True, tooltip="cancel the run"),
+        Binding("ctrl+s", "save", "Save", priority=True, show=False,
+                tooltip="save the draft (it also saves itself a second after you stop typing)"),
+        Binding("ctrl+g", "hint", "Hint", priority=True, tooltip="the next hint"),
+        Binding("ctrl+o", "external_editor", "Editor", priority=True, tooltip="edit the draft in $VISUAL/$EDITOR"),
+        Binding("ctrl+l", "solution", "Solution", priority=True, tooltip="show the reference solution (asks first)"),
+        Binding("ctrl+t", "reset", "Reset", priority=True, show=False, tooltip="reset the draft to the starter (asks first)"),
+        Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
+        Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
+        Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
+        Binding("escape", "back", "Back", tooltip="save and go back"),
     ]
 
     stage: reactive[Stage] = reactive[Stage]("editing", bindings=True, init=False)
@@ -88,7 +89,7 @@ class WorkbenchScreen(CoachScreen):
                 yield CodeEditor.for_python(id="editor", classes="panel")
                 yield ResultsPanel(id="results", classes="panel")
         yield Static(id="draft-status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         app = self.app
@@ -220,7 +221,7 @@ class WorkbenchScreen(CoachScreen):
     def action_save(self) -> None:
         self.save()
 
-    def action_hint(self) -> None:
+    async def action_hint(self) -> None:
         hints = self.kata.hints
         if not hints:
             self.notify("This kata has no hints.")
@@ -229,10 +230,11 @@ class WorkbenchScreen(CoachScreen):
             self.notify("That was the last hint. ctrl+l shows the reference solution.")
             return
         self.hints_shown += 1
-        self.query_one("#hints", Markdown).update(hints_markdown(hints, self.hints_shown))
         self.add_class("-hints")
         self.remove_class("-no-readme")
-        self.query_one("#readme-pane", VerticalScroll).scroll_end(animate=False)
+        await self.query_one("#hints", Markdown).update(hints_markdown(hints, self.hints_shown))
+        pane = self.query_one("#readme-pane", VerticalScroll)
+        self.call_after_refresh(pane.scroll_end, animate=False)  # the new hint, in view
 
     def action_external_editor(self) -> None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")

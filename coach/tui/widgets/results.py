@@ -35,12 +35,15 @@ def failure_text(test: TestResult) -> Text:
     if headline:
         text.append("\n".join(headline) + "\n", style="bold red")
         text.append("\ntraceback:\n", style="dim")
-    elif test.message and test.message not in details:
+    elif test.message and test.message.strip() not in details:
+        if details.strip() in test.message:
+            details = ""  # the message already says it all
         text.append(test.message.rstrip() + "\n", style="bold red")
     if len(details) > DETAIL_LIMIT:
         cut = len(details) - DETAIL_LIMIT
         details = details[:DETAIL_LIMIT] + f"\n… {cut} more characters cut"
-    text.append(details + "\n")
+    if details:
+        text.append(details + "\n")
     if test.output.strip():
         text.append("captured output:\n", style="dim")
         text.append(test.output.rstrip()[:4000] + "\n")
