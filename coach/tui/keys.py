@@ -21,13 +21,18 @@ def key_label(binding: Binding) -> str:
 
 
 def keys_by_action(source: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) per action, keys that do the same thing joined with ``/``."""
+    """(keys, what they do) for each thing a screen does, keys that do it joined with ``/``.
+
+    The text is the binding's footer label and its tooltip (the longer explanation);
+    bindings with the same text are one entry (the scroll keys, say).
+    """
     grouped: dict[str, tuple[list[str], str]] = {}
     for binding in bindings(source):
-        text = binding.tooltip or binding.description
+        name, more = binding.description, binding.tooltip
+        text = f"{name}: {more}" if name and more else name or more
         if not text:
             continue
-        keys, _ = grouped.setdefault(binding.action, ([], text))
+        keys, _ = grouped.setdefault(text, ([], text))
         label = key_label(binding)
         if label not in keys:
             keys.append(label)

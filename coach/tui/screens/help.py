@@ -42,7 +42,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Everywhere", keys_by_action(everywhere)),
         ("Home", keys_by_action(HomeScreen.BINDINGS)),
         ("Rapid fire", keys_by_action(RapidScreen.BINDINGS)),
-        ("Kata list", [("type", "filter by title, topic or difficulty"), *keys_by_action(KataListScreen.BINDINGS)]),
+        ("Kata list", [("type", "filter by title, pattern, topic or difficulty"), *keys_by_action(KataListScreen.BINDINGS)]),
         ("Workbench", keys_by_action(WorkbenchScreen.BINDINGS) + keys_by_action(CodeEditor.BINDINGS)),
         ("Stats", keys_by_action(StatsScreen.BINDINGS)),
     ]
@@ -51,7 +51,8 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
 def help_markdown() -> str:
     parts = ["# Keys"]
     for name, keys in sections():
-        parts.append(f"**{name}**: " + " · ".join(f"{_code(k)} {text}" for k, text in keys))
+        rows = "\n".join(f"- {_code(k)} {text}" for k, text in keys)
+        parts.append(f"## {name}\n\n{rows}")
     parts.append(RATINGS)
     return "\n\n".join(parts)
 

@@ -23,6 +23,7 @@ from coach.tui.widgets.keywords import KeywordFeedback
 
 Stage = Literal["asking", "typing", "revealed"]
 SCROLLS = {"page_down", "page_up", "down", "up", "home", "end"}
+SCROLL_HELP = "scroll the card (the rating keys still work)"
 
 
 def answer_markdown(q: Question) -> str:
@@ -39,23 +40,23 @@ class RapidScreen(CoachScreen):
     CSS_PATH = "rapid.tcss"
     AUTO_FOCUS = None  # the typing box takes focus only when the user types
     BINDINGS = [
-        Binding("space", "reveal", "Reveal"),
-        Binding("enter", "type", "Type answer"),
-        Binding("t", "type", "Type answer", show=False),
-        Binding("ctrl+s", "check", "Check answer", priority=True),
-        Binding("enter", "accept", "Accept suggestion"),
+        Binding("space", "reveal", "Reveal", tooltip="show the answer"),
+        Binding("enter", "type", "Type answer", tooltip="type your answer first"),
+        Binding("t", "type", "Type answer", show=False, tooltip="type your answer first"),
+        Binding("ctrl+s", "check", "Check answer", priority=True, tooltip="check the typed answer's key ideas"),
+        Binding("enter", "accept", "Accept suggestion", tooltip="rate as suggested for a typed answer"),
         Binding("1", "rate(1)", "Again"),
         Binding("2", "rate(2)", "Hard"),
         Binding("3", "rate(3)", "Good"),
         Binding("4", "rate(4)", "Easy"),
-        Binding("pagedown", "scroll('page_down')", "Scroll", key_display="PgDn/PgUp"),
-        Binding("pageup", "scroll('page_up')", "Scroll up", show=False),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
-        Binding("home", "scroll('home')", "Top", show=False),
-        Binding("end", "scroll('end')", "Bottom", show=False),
-        Binding("escape", "back", "Back to the question"),
-        Binding("escape", "finish", "End session"),
+        Binding("pagedown", "scroll('page_down')", "Scroll", key_display="PgDn", tooltip=SCROLL_HELP),
+        Binding("pageup", "scroll('page_up')", "Scroll", key_display="PgUp", show=False, tooltip=SCROLL_HELP),
+        Binding("down,j", "scroll('down')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("up,k", "scroll('up')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("home", "scroll('home')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("end", "scroll('end')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("escape", "back", "Back to the question", tooltip="while typing: back, the answer unsaid"),
+        Binding("escape", "finish", "End session", tooltip="stop here and see the summary"),
     ]
 
     stage: reactive[Stage] = reactive[Stage]("asking", bindings=True, init=False)
