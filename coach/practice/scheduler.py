@@ -106,11 +106,11 @@ class Drill:
         return None
 
     def counts(self) -> tuple[int, int]:
-        """(due, new) cards left in this session; due cards come first, ``--count`` caps both."""
-        new = sum(1 for card_id in dict.fromkeys(self.queue) if card_id in self.new_ids)
-        due = len(self.queue) - new
-        room = self.room
-        return min(due, room), min(new, max(0, room - due))
+        """(due, new) cards this session will still show, in the order it shows them,
+        so ``--count`` caps them as it caps the session."""
+        upcoming = self.queue[: self.room]
+        new = sum(1 for card_id in upcoming if card_id in self.new_ids)
+        return len(upcoming) - new, new
 
     # -- rating ----------------------------------------------------------------
     def rate(self, question: Question, rating: int, *, duration_ms: int | None = None,
