@@ -119,13 +119,13 @@ def describe(kind: str, path: Path, exc: BaseException | None = None) -> str:
     """One line naming ``path`` and the cause, with what the user can do."""
     detail = f" ({_detail(exc)})" if exc is not None and _detail(exc) else ""
     if kind == FULL:
-        return f"the disk holding {path} is full{detail}; free some space and coach will save again"
+        return f"the disk holding {path} is full; free some space and coach will save again"
     if kind == LOCKED:
         return (f"{path} is locked by another program{detail}; close other coach windows or "
                 "database tools using it and try again")
     if kind == READ_ONLY:
         where = "is on a read-only filesystem" if _read_only_fs(path.parent) else "is read-only"
-        return f"{path} {where}{detail}"
+        return f"{path} {where}"
     if kind == PERMISSION:
         return f"no permission to use {path}{detail}; check the owner and mode of the file and its folder"
     if kind == CORRUPT:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from coach import paths
 from coach.practice import faults
@@ -218,7 +219,7 @@ class Store:
             except BaseException:
                 conn.close()
                 raise
-            store = cls(conn, path, read_only=f"{reason}; progress is not being saved")
+            store = cls(conn, path, read_only=reason)
             store._scratch = folder
             if scratch is not None and folder is None:
                 shutil.rmtree(scratch, ignore_errors=True)
@@ -266,7 +267,7 @@ class Store:
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

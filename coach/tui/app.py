@@ -65,11 +65,19 @@ class CoachApp(App[int]):
     @property
     def store(self) -> Store:
         if self._store is None:
-            from coach.practice.store import Store
+            from coach.practice.store import Store, StoreError, default_path
 
-            self._store = Store.open(self._store_path)
+            path = self._store_path or default_path()
+            try:
+                self._store = Store.open(path)
+            except StoreError as exc:  # unusable (locked too long, newer coach): run without saving
+                self._store = Store.memory(path, exc.message)
             if self._store.notice:
-                self.notify(self._store.notice, title="Progress file replaced", severity="warning", timeout=15)
+                self.notify(self._store.notice, title="Progress file replaced", severity="warning", timeout=15,
+                            markup=False)
+            if self._store.read_only is not None:
+                self.notify(self._store.read_only, title="Progress is not being saved",
+                            severity="error", timeout=30, markup=False)
         return self._store
 
     @property
