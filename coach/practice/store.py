@@ -146,7 +146,7 @@ class Store:
         waiting = False
         while True:
             try:
-                return cls._open(path, min(1.0, max(0.05, deadline - time.monotonic())))
+                return cls._open(path, min(0.5, max(0.05, deadline - time.monotonic())))
             except (sqlite3.Error, OSError, StoreError) as exc:
                 if isinstance(exc, StoreError) and exc.kind == faults.NEWER:
                     raise
