@@ -72,6 +72,7 @@ class Writer:
         self._failed: list[str] = []
         self._closing = False
         self._busy = False
+        self._attempts = 0
         self._wake = False
         self._store: Store | None = None
         self._thread = threading.Thread(target=self._run, name="coach-writer", daemon=True)
@@ -98,12 +99,17 @@ class Writer:
             self._cond.notify_all()
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Wait until the queue is empty; True if it is (False: still failing, or timed out)."""
+        """Try the pending writes now; True once all are saved.
+
+        Returns False when the oldest write failed again (``status().error``
+        says why) or ``timeout`` passed: the writes stay queued.
+        """
         with self._cond:
+            start = self._attempts
             self._wake = True
             self._cond.notify_all()
-            self._cond.wait_for(lambda: not self._busy and (not self._jobs or self._error is not None),
-                                timeout)
+            self._cond.wait_for(lambda: not self._jobs or (
+                self._error is not None and self._attempts > start and not self._busy), timeout)
             return not self._jobs
 
     def close(self, timeout: float | None = 10.0) -> list[str]:
@@ -134,6 +140,7 @@ class Writer:
             outcome, reason = self._apply(job)
             with self._cond:
                 self._busy = False
+                self._attempts += 1
                 if outcome == RETRY:
                     self._error = reason
                 else:
