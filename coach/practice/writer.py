@@ -10,9 +10,11 @@ after a growing pause, reopening the file, so that freeing space or closing
 the other program is enough. A write that fails for any other reason (a
 bug, a constraint) is set aside in ``failed`` and reported; the rest go on.
 
-The UI learns the state from :meth:`Writer.status` or from ``on_change``,
-called (from the writer's thread) whenever it changes: how many writes are
-not saved yet and why the oldest is stuck. Writes are safe to retry: reviews
+The UI learns the state from :meth:`Writer.status` (any thread) or from
+``on_change``, called on the writer's own thread after every attempt (so a
+Textual app hands it over with ``call_from_thread``; set ``on_change`` to
+None before :meth:`close` from the UI thread): how many writes are not
+saved yet and why the oldest is stuck. Writes are safe to retry: reviews
 and attempts are keyed by time, so one applied twice is stored once.
 
 Usage::
@@ -86,7 +88,6 @@ class Writer:
                 raise RuntimeError("the writer is closed")
             self._jobs.append((label, job))
             self._cond.notify_all()
-        self._changed()
 
     def status(self) -> WriteStatus:
         with self._cond:

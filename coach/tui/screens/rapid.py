@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Markdown, ProgressBar, Static
 
+from coach.practice.faults import StoreError
 from coach.content.models import Question
 from coach.practice.queue import Filters
 from coach.practice.scoring import score as score_answer
@@ -187,7 +188,10 @@ class RapidScreen(Screen):
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
         ratio = self.typed_score.ratio if self.typed_score is not None else None
-        self.drill.rate(self.question, rating, duration_ms=duration, score=ratio)
+        try:
+            self.drill.rate(self.question, rating, duration_ms=duration, score=ratio)
+        except StoreError as exc:  # read-only, full disk, locked too long: say so, keep drilling
+            self.notify(exc.message, title="Rating not saved", severity="error", timeout=10, markup=False)
         self.ratings.append(rating)
         if ratio is not None:
             self.typed_scores.append(ratio)

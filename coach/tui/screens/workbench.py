@@ -19,7 +19,8 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
 from coach.content.models import Kata
 from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
-from coach.practice.drafts import Draft
+from coach.practice.drafts import Draft, DraftError
+from coach.practice.faults import StoreError
 from coach.tui.widgets.results import ResultsPanel
 
 WATCH_INTERVAL = 0.3  # seconds between looks at the draft file
@@ -99,8 +100,13 @@ class WorkbenchScreen(Screen):
             f"draft [b]{_home(str(self.draft.path))}[/]  ·  {note}  ·  watching for outside edits")
 
     def save(self) -> None:
-        if self.editor.text != self.draft.text:
-            self.draft.save(self.editor.text)
+        if self.draft.needs_save(self.editor.text):
+            try:
+                self.draft.save(self.editor.text)
+            except DraftError as exc:  # the text stays in the editor; the next save retries
+                self.notify(exc.message, title="Draft not saved", severity="error", timeout=10, markup=False)
+                self._status("NOT SAVED")
+                return
         self._status(f"saved {time.strftime('%H:%M:%S')}")
 
     def _watch_draft(self) -> None:
@@ -151,8 +157,11 @@ class WorkbenchScreen(Screen):
             return
         elapsed_ms = (time.monotonic() - self.opened_at) * 1000
         digest = hashlib.sha256(self.editor.text.encode()).hexdigest()[:16]
-        self.app.store.record_attempt(self.kata.slug, result.status, result.passed,  # type: ignore[attr-defined]
-                                      len(result.tests), elapsed_ms, digest)
+        try:
+            self.app.store.record_attempt(self.kata.slug, result.status, result.passed,  # type: ignore[attr-defined]
+                                          len(result.tests), elapsed_ms, digest)
+        except StoreError as exc:
+            self.notify(exc.message, title="Attempt not saved", severity="warning", timeout=10, markup=False)
         if result.status == PASS and not self.solved_before:
             self.solved_before = True
             minutes, seconds = divmod(int(elapsed_ms / 1000), 60)
@@ -239,7 +248,7 @@ class WorkbenchScreen(Screen):
         if self._run is not None:
             self._run.cancel()
         try:
-            if self.editor.text != self.draft.text:
+            if self.draft.needs_save(self.editor.text):
                 self.draft.save(self.editor.text)
         except Exception:  # the app is going away; the last save on a key press stands
             pass
