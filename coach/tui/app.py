@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from functools import cached_property
 from pathlib import Path
@@ -103,6 +104,8 @@ class CoachApp(App[int]):
     def on_mount(self) -> None:
         from coach.tui.screens.home import HomeScreen
 
+        self._exit_on_signals()
+
         saved = settings.load().get("theme")
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
@@ -115,6 +118,16 @@ class CoachApp(App[int]):
                 self.open_kata(self.start_kata)
             else:
                 self.show_katas()
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (the terminal closed) exit like ctrl+q, so screens save what they hold."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread
+                loop.add_signal_handler(sig, self.exit)
 
     def start_drill(self, **options: Any) -> None:
         from coach.tui.screens.rapid import RapidScreen

@@ -82,7 +82,8 @@ class WorkbenchScreen(Screen):
         app = self.app
         self.sub_title = f"{self.kata.title} · {self.kata.difficulty}"
         self.draft = Draft(app.store, self.kata)  # type: ignore[attr-defined]
-        self.query_one("#editor", TextArea).load_text(self.draft.load())
+        self._editor_widget = self.query_one("#editor", TextArea)
+        self._editor_widget.load_text(self.draft.load())
         info = app.store.kata_summary().get(self.kata.slug)  # type: ignore[attr-defined]
         self.solved_before = bool(info and info["passes"])
         self._status("draft loaded")
@@ -248,7 +249,8 @@ class WorkbenchScreen(Screen):
         if self._run is not None:
             self._run.cancel()
         try:
-            if self.draft.needs_save(self.editor.text):
-                self.draft.save(self.editor.text)
+            editor = self._editor_widget  # held since mount: a query finds nothing once children unmount
+            if self.draft.needs_save(editor.text):
+                self.draft.save(editor.text)
         except Exception:  # the app is going away; the last save on a key press stands
             pass
