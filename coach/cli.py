@@ -152,9 +152,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # disk full, permission, read-only: the user can fix these
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        return USAGE
     except Exception as exc:  # the promise: never a traceback unless asked
         if debug:
             raise
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(exc, sqlite3.Error):  # a read that met a lock, a full disk...
+            from coach.practice.faults import store_error
+            from coach.practice.store import default_path
+
+            _say(store_error(exc, default_path()).message)
+            return USAGE
         print(f"coach: internal error: {type(exc).__name__}: {exc} "
               "(run with COACH_DEBUG=1 to see the traceback)", file=sys.stderr)
         return 1

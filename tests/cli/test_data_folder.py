@@ -168,3 +168,34 @@ def test_export_clears_temp_files_left_by_a_killed_export(tmp_path):
     result = run_coach("export", str(tmp_path / "progress.json"))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json"]
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (OSError(28, "No space left on device", "/data/cache.pickle"),
+     "coach: /data/cache.pickle: No space left on device"),
+    (PermissionError(13, "Permission denied", "/data/katas"), "coach: /data/katas: Permission denied"),
+])
+def test_fixable_os_errors_are_not_internal_errors(monkeypatch, capsys, error, expected):
+    import coach.commands.listing as listing
+
+    def fail(args):
+        raise error
+
+    monkeypatch.setattr(listing, "run_list", fail)
+    assert main(["list", "katas"]) == 2
+    assert capsys.readouterr().err.strip() == expected
+
+
+def test_a_database_error_met_while_reading_is_one_clear_line(monkeypatch, capsys, coach_home):
+    import sqlite3
+
+    import coach.commands.listing as listing
+
+    def locked(args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(listing, "run_list", locked)
+    assert main(["list", "katas"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"coach: {coach_home / 'coach.db'} is locked by another program")
+    assert "internal error" not in err
