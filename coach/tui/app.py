@@ -155,6 +155,12 @@ class CoachApp(App[int]):
         self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
+        import asyncio
+        import signal
+
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                asyncio.get_running_loop().remove_signal_handler(sig)
         if self._grader is not None:
             self._grader.close()
         if self._store is not None:

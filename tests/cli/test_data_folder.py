@@ -176,7 +176,7 @@ def test_export_clears_temp_files_left_by_a_killed_export(tmp_path):
     (PermissionError(13, "Permission denied", "/data/katas"), "coach: /data/katas: Permission denied"),
 ])
 def test_fixable_os_errors_are_not_internal_errors(monkeypatch, capsys, error, expected):
-    import coach.commands.listing as listing
+    from coach.commands import listing
 
     def fail(args):
         raise error
@@ -189,7 +189,7 @@ def test_fixable_os_errors_are_not_internal_errors(monkeypatch, capsys, error, e
 def test_a_database_error_met_while_reading_is_one_clear_line(monkeypatch, capsys, coach_home):
     import sqlite3
 
-    import coach.commands.listing as listing
+    from coach.commands import listing
 
     def locked(args):
         raise sqlite3.OperationalError("database is locked")
