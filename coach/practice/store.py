@@ -120,7 +120,7 @@ class Store:
     # -- opening -------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | None = None, *, wait: float = 30.0,
-             on_wait: Callable[[str], None] | None = None) -> Store:
+             on_wait: Callable[[str], None] | None = None, read_only_fallback: bool = True) -> Store:
         """Open (or create) the progress file at ``path``.
 
         Only a damaged file (not a database, malformed, failing its integrity
@@ -132,6 +132,8 @@ class Store:
         not written (disk full, read-only, no permission) it is opened
         read-only and ``read_only`` says why. Anything else, and a file from
         a newer coach, raises :class:`StoreError`; the file is left alone.
+        With ``read_only_fallback=False`` a file that cannot be written
+        raises :class:`StoreError` too (the write queue, which only writes).
         """
         path = path or default_path()
         try:
@@ -165,6 +167,8 @@ class Store:
             raise StoreError(f"{path} is locked by another program (waited {wait:g} s); close other coach "
                              "windows or database tools using it and try again", kind, path)
         reason = faults.describe(kind, path, error)
+        if not read_only_fallback:
+            raise StoreError(reason, kind, path)
         if not path.is_file() or path.stat().st_size == 0:
             return cls.memory(path, f"{reason}; nothing can be saved")
         return cls._open_read_only(path, reason)

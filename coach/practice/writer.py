@@ -66,7 +66,7 @@ class Writer:
         self.path = path
         self.on_change = on_change
         self.retry_delays = retry_delays
-        self._opener = opener or (lambda p: Store.open(p, wait=1.0))
+        self._opener = opener or (lambda p: Store.open(p, wait=1.0, read_only_fallback=False))
         self._jobs: deque[tuple[str, Job]] = deque()
         self._cond = threading.Condition()
         self._saved = 0

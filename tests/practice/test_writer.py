@@ -147,3 +147,28 @@ def test_drill_with_a_writer_queues_reviews_and_schedules_them_in_the_transactio
         assert store.review_count() == 15
     assert all(row.reps == 3 for row in rows.values())
     assert outcomes[-1].due == rows["q4"].due, "what the UI was told is what was stored"
+
+
+def test_on_a_full_disk_ratings_wait_in_the_queue_and_land_when_space_is_freed(tmp_path):
+    from tests.practice.disks import fill, small_disk
+
+    with small_disk() as disk:
+        if disk is None:
+            pytest.skip("needs root to mount a small tmpfs (an injected read-only store is tested above)")
+        db = disk / "coach.db"
+        Store.open(db).close()
+        filler = fill(disk)
+        kwargs: dict = {}
+        _seen, stuck, _done = watch(kwargs)
+        writer = Writer(db, retry_delays=FAST, **kwargs)
+        for i in range(3):
+            writer.submit(f"rating {i}", attempt(i))
+        assert stuck.wait(60)
+        status = writer.status()
+        assert status.pending == 3 and "is full" in (status.error or "")
+        assert not list(disk.glob(".coach-readonly*")) and not list(disk.glob("coach.db.corrupt-*"))
+        filler.unlink()
+        assert writer.flush(60)
+        assert writer.close() == []
+        with Store.open(db) as store:
+            assert store.kata_summary()["k"]["attempts"] == 3
