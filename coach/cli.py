@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
-from coach import __version__
+from coach import __version__, paths
 from coach.errors import USAGE, CoachError
 
 
@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="coach",
         description="A terminal interview coach for Python and FastAPI roles. "
         "Run without a command to open the home screen.",
+        epilog=f"Your progress (coach.db), drafts and own content live in {paths.describe_data_dir()}.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -97,12 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true",
                      help="print the result in the Exercism test-runner format (version 3)")
 
-    stats = sub.add_parser("stats", help="show your progress", description="Show progress without the TUI.")
+    stats = sub.add_parser("stats", help="show your progress",
+                           description="Show progress without the TUI, and where it is kept.")
     stats.add_argument("--json", action="store_true", help="print JSON")
 
     exp = sub.add_parser("export", help="write all progress to a JSON file",
-                         description="Write every review, schedule, attempt and draft to FILE.")
+                         description="Write every review, schedule, attempt and draft to FILE. The file "
+                         "is written beside FILE and renamed into place, so an interrupted export leaves "
+                         "FILE as it was.")
     exp.add_argument("file", metavar="FILE", help="where to write (use - for standard output)")
+    exp.add_argument("--force", action="store_true",
+                     help="replace FILE even if it is a symbolic link, a device, a pipe or a socket")
 
     imp = sub.add_parser("import", help="import progress (a .json file) or Exercism exercises (a folder)",
                          description="Import a progress file written by 'coach export', or an Exercism "
@@ -113,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     command = args.command
+    paths.check_data_dir(write=command == "import")
     if command in (None, "rapid", "kata"):
         from coach.commands.tui import run_tui
 
@@ -151,9 +158,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # disk full, permission, read-only: the user can fix these
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        return USAGE
     except Exception as exc:  # the promise: never a traceback unless asked
         if debug:
             raise
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(exc, sqlite3.Error):  # a read that met a lock, a full disk...
+            from coach.practice.faults import store_error
+            from coach.practice.store import default_path
+
+            _say(store_error(exc, default_path()).message)
+            return USAGE
         print(f"coach: internal error: {type(exc).__name__}: {exc} "
               "(run with COACH_DEBUG=1 to see the traceback)", file=sys.stderr)
         return 1

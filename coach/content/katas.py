@@ -16,6 +16,7 @@ from typing import Any
 from coach.content import fields as f
 from coach.content.models import DIFFICULTIES, Kata, Limits, Problem
 from coach.content.patterns import check_patterns
+from coach.content.safety import bad_name, check_tree, name_problem
 from coach.content.yamlio import YamlError, load_file
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -168,11 +169,20 @@ def _limits(data: Any, path: Path, problems: list[Problem]) -> Limits:
 
 def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
               deep: bool = False) -> Kata | None:
-    """Load a kata folder; with ``deep`` also parse its Python files."""
+    """Load a kata folder; with ``deep`` also parse its Python files.
+
+    A folder whose name is not UTF-8, or holding a symbolic link or such a
+    name anywhere, is reported and not loaded (see :mod:`coach.content.safety`).
+    """
+    if bad_name(folder.name):
+        problems.append(name_problem(folder))
+        return None
     if (folder / ".meta" / "config.json").is_file() and not (folder / "kata.yaml").is_file():
         from coach.content.exercism import load_exercise
 
         return load_exercise(folder, problems, deep=deep)
+    if not check_tree(folder, problems):
+        return None
     slug = folder.name
     yaml_path = folder / "kata.yaml"
     if not SLUG_RE.match(slug):
@@ -219,12 +229,15 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
 
 
 def kata_dirs(folder: Path) -> list[Path]:
-    """Sub-folders of ``folder`` that hold a kata (either layout), by name."""
+    """Sub-folders of ``folder`` that hold a kata (either layout), by name.
+
+    Names that are not valid UTF-8 are left out (:func:`coach.content.safety.bad_names` reports them).
+    """
     if not folder.is_dir():
         return []
     return sorted(
         p for p in folder.iterdir()
-        if p.is_dir() and not p.name.startswith((".", "_"))
+        if not bad_name(p.name) and p.is_dir() and not p.name.startswith((".", "_"))
         and ((p / "kata.yaml").is_file() or (p / ".meta" / "config.json").is_file()
              or any((p / n).is_file() for n in ("starter.py", "solution.py", "README.md")))
     )

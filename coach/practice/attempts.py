@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from coach.practice.store import Store
+
+if TYPE_CHECKING:
+    from coach.practice.writer import Writer
 
 
 class KataSession:
@@ -16,10 +20,12 @@ class KataSession:
     first passing run says how long solving it took.
     """
 
-    def __init__(self, store: Store, slug: str, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, store: Store, slug: str, clock: Callable[[], float] = time.monotonic,
+                 writer: Writer | None = None) -> None:
         self.store = store
         self.slug = slug
         self.clock = clock
+        self.writer = writer  # when given, attempts are queued on it instead of written here
         self.opened_at = clock()
         info = store.kata_summary().get(slug)
         self.solved_before = bool(info and info["passes"])
@@ -32,7 +38,15 @@ class KataSession:
         the kata for the first time, else None."""
         elapsed = self.elapsed_ms()
         digest = hashlib.sha256(source.encode()).hexdigest()[:16]
-        self.store.record_attempt(self.slug, status, passed, total, elapsed, digest)
+        at = time.time()  # the attempt's key: a retried write is stored once
+
+        def write(store: Store) -> None:
+            store.record_attempt(self.slug, status, passed, total, elapsed, digest, at=at)
+
+        if self.writer is not None:
+            self.writer.submit(f"attempt at {self.slug}", write)
+        else:
+            write(self.store)
         if status == "pass" and not self.solved_before:
             self.solved_before = True
             return elapsed

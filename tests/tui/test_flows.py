@@ -51,7 +51,7 @@ async def test_reveal_and_rate_writes_a_review():
         await pilot.press("space")
         assert app.screen.query_one("#answer").display
         await pilot.press("3")
-        assert app.store.review_count() == 1
+        assert app.saved() and app.store.review_count() == 1
         assert app.store.card("py-gil") is not None
         assert app.screen.question.id == "py-is", "the next card is shown"
 
@@ -68,6 +68,7 @@ async def test_typed_answer_shows_hits_and_misses_and_preselects_a_rating():
         assert "✗ GIL" in feedback and "✗ processes" in feedback
         assert "Suggested: 2 Hard" in feedback
         await pilot.press("enter")  # accept the suggestion
+        assert app.saved()
         row = app.store.conn.execute("SELECT rating, score FROM reviews").fetchone()
         assert row == (2, 0.5)
 
@@ -120,7 +121,7 @@ async def test_ctrl_r_on_the_reference_solution_passes_everything():
         assert "All 11 tests passed" in summary(app)
         table = screen.query_one("#results-table", DataTable)
         assert table.row_count == 11
-        assert app.store.kata_summary()["two_sum"]["passes"] == 1
+        assert app.saved() and app.store.kata_summary()["two_sum"]["passes"] == 1
 
 
 async def test_an_infinite_loop_leaves_the_ui_responsive_and_ends_in_a_timeout():
@@ -181,7 +182,7 @@ async def test_drafts_are_saved_on_leaving_and_come_back():
     async with app.run_test(size=SIZE) as pilot:
         app.screen.editor.load_text("# my work in progress\n")
         await pilot.press("escape", "escape")  # leave the editor, then the screen
-        assert app.store.draft("two_sum") == "# my work in progress\n"
+        assert app.saved() and app.store.draft("two_sum") == "# my work in progress\n"
     again, _ = workbench_app()
     async with again.run_test(size=SIZE):
         assert again.screen.editor.text == "# my work in progress\n"

@@ -51,6 +51,7 @@ class HomeScreen(CoachScreen):
 
         self.counted = True
         app = self.app
+        app.saved()
         store = app.store
         due, new = plan(store, app.questions, now=app.clock())
         solved = sum(1 for info in store.kata_summary().values() if info["passes"])

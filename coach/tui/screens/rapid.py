@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, ProgressBar, Static, TextArea
 
+from coach.practice.faults import StoreError
 from coach.content.models import Question
 from coach.practice.queue import Filters
 from coach.practice.scheduler import Drill
@@ -97,7 +98,7 @@ class RapidScreen(CoachScreen):
     def on_mount(self) -> None:
         app = self.app
         self.drill = Drill(app.store, app.questions, filters=self.filters, cram=self.cram, clock=app.clock,
-                           limit=self.limit)
+                           limit=self.limit, writer=app.writer)
         self.starting = len(self.drill)
         self.query_one("#progress", ProgressBar).update(total=max(self.drill.planned, 1), progress=0)
         if self.seconds:
@@ -217,7 +218,10 @@ class RapidScreen(CoachScreen):
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
         ratio = self.typed_score.ratio if self.typed_score is not None else None
-        self.drill.rate(self.question, rating, duration_ms=duration, score=ratio)
+        try:
+            self.drill.rate(self.question, rating, duration_ms=duration, score=ratio)
+        except StoreError as exc:  # read-only, full disk, locked too long: say so, keep drilling
+            self.notify(exc.message, title="Rating not saved", severity="error", timeout=10, markup=False)
         self.ratings.append(rating)
         if ratio is not None:
             self.typed_scores.append(ratio)
@@ -238,5 +242,6 @@ class RapidScreen(CoachScreen):
             reason = "nothing-due"
         else:
             reason = "ended"
+        self.app.saved()
         self.app.switch_screen(SummaryScreen(self.ratings, self.typed_scores, cram=self.cram, reason=reason,
                                              filters=self.filters.describe(), next_due=self.drill.store.next_due()))

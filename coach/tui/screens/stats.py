@@ -52,6 +52,7 @@ class StatsScreen(CoachScreen):
         from coach.practice.stats import compute
 
         app = self.app
+        app.saved()  # ratings still queued belong in the figures
         stats = self.stats = compute(app.store, app.library, days=DAYS, now=app.clock())
         self.query_one("#stats-headline", Static).update(template(
             "[b]$due[/] due today   [b]$new[/] new cards   streak [b]$streak[/] $unit   "

@@ -23,7 +23,8 @@ from coach.content.models import Kata
 from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
 from coach.grading.run import Run
 from coach.practice.attempts import KataSession, minutes
-from coach.practice.drafts import Draft
+from coach.practice.drafts import Draft, DraftError
+from coach.practice.faults import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.text import template
 from coach.tui.widgets.editor import CodeEditor
@@ -94,10 +95,11 @@ class WorkbenchScreen(CoachScreen):
     def on_mount(self) -> None:
         app = self.app
         self.sub_title = f"{self.kata.title} · {self.kata.difficulty}"
-        self.draft = Draft(app.store, self.kata)
+        self.draft = Draft(app.store, self.kata, writer=app.writer)
         first_open = not self.draft.path.exists()
-        self.editor.load_text(self.draft.load())
-        self.session = KataSession(app.store, self.kata.slug)
+        self._editor_widget = self.editor  # held: once children unmount a query finds nothing
+        self._editor_widget.load_text(self.draft.load())
+        self.session = KataSession(app.store, self.kata.slug, writer=app.writer)
         self._status("draft loaded")
         if first_open:
             self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
@@ -125,8 +127,13 @@ class WorkbenchScreen(CoachScreen):
             self._autosave.stop()
             self._autosave = None
         text = self.editor.text
-        if text != self.draft.text or not self.draft.path.exists():
-            self.draft.save(text)
+        if self.draft.needs_save(text):
+            try:
+                self.draft.save(text)
+            except DraftError as exc:  # the text stays in the editor; the next save retries
+                self.notify(exc.message, title="Draft not saved", severity="error", timeout=10)
+                self._status("NOT SAVED: " + exc.message)
+                return
         self._status(f"{why} {time.strftime('%H:%M:%S')}")
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -207,10 +214,16 @@ class WorkbenchScreen(CoachScreen):
                 self.stage = "editing"
                 results.done(result)
                 if not result.cancelled:
-                    solved_in = self.session.record(result.status, result.passed, len(result.tests),
-                                                    self.editor.text)
-                    if solved_in is not None and result.status == PASS:
-                        self.notify(f"Solved {self.kata.title} in {minutes(solved_in)}.", title="All tests pass")
+                    self._record(result.status, result.passed, len(result.tests))
+
+    def _record(self, status: str, passed: int, total: int) -> None:
+        try:
+            solved_in = self.session.record(status, passed, total, self.editor.text)
+        except StoreError as exc:
+            self.notify(exc.message, title="Attempt not saved", severity="warning", timeout=10)
+            return
+        if solved_in is not None and status == PASS:
+            self.notify(f"Solved {self.kata.title} in {minutes(solved_in)}.", title="All tests pass")
 
     # -- the other keys ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -316,7 +329,8 @@ class WorkbenchScreen(CoachScreen):
     def flush_draft(self) -> None:
         """Write unsaved editor text now (leaving, quitting, a signal)."""
         try:
-            if self.editor.text != self.draft.text or not self.draft.path.exists():
-                self.draft.save(self.editor.text)
+            editor = self._editor_widget
+            if self.draft.needs_save(editor.text):
+                self.draft.save(editor.text)
         except Exception as exc:  # noqa: BLE001 - leaving anyway; say why the save failed
             self.app.notify(f"Could not save the draft: {exc}", severity="error")
