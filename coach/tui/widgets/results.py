@@ -61,6 +61,7 @@ class ResultsPanel(Vertical):
     ResultsPanel #results-table { height: auto; max-height: 1fr; min-height: 2; }
     ResultsPanel #results-detail { height: 1fr; min-height: 3; }
     ResultsPanel.-empty #results-table, ResultsPanel.-empty #results-detail { display: none; }
+    ResultsPanel.-empty { height: auto; min-height: 3; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
