@@ -54,21 +54,30 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+def _snowball(word: str) -> str:
+    if word.endswith("iour"):
+        word = word[:-4] + "ior"
+    word = _BRITISH.sub(r"\1iz\2", word)
+    root: str = _stemmer.stemWord(word)
+    if word.endswith("ly") and root.endswith("li") and len(root) >= 6:
+        root = root[:-2]
+    if root.endswith(("i", "e")) and len(root) >= 5:
+        root = root[:-1]  # expiry = expire, queue = queuing
+    return root
+
+
+# Stem level, so that every inflection of the long word joins the short one.
+_SAME_STEMS = {_snowball(long): _snowball(short) for long, short in _SAME.items()}
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """The form a word is compared in: ``validation`` and ``validates`` agree."""
     word = fold(word)
     word = re.sub(r"\s+", "", word) if "/" in word else word
     word = _SAME.get(word, word)
-    if word.endswith("iour"):
-        word = word[:-4] + "ior"
-    word = _BRITISH.sub(r"\1iz\2", word)
-    root = _stemmer.stemWord(word)
-    if word.endswith("ly") and root.endswith("li") and len(root) >= 6:
-        root = root[:-2]
-    if root.endswith("i") and len(root) >= 5:
-        root = root[:-1]
-    return root
+    root = _snowball(word)
+    return _SAME_STEMS.get(root, root)
 
 
 @dataclass(frozen=True, slots=True)
