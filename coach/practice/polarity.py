@@ -3,8 +3,12 @@
 A negation cue (``not``, ``never``, ``no``, ``without``, ``doesn't``, …)
 reaches forward to the end of its clause: a comma, a semicolon, the end of
 the sentence, or a word that starts a new clause (``and``, ``but``, ``so``,
-``because``, …). It reaches across commas into a list that ends in ``or``
-or ``nor`` ("not A, B or C"). A hedge (``no idea``, ``not sure``, ``I don't
+``because``, …, unless it is the very word denied: "not because of X"). It
+reaches across commas into a list that ends in ``or`` or ``nor`` ("not A,
+B or C"). A denied verb (``doesn't``, ``is not``, ``never``) also covers a
+short subject before it: in "route order doesn't matter" the claim about
+route order is denied. ``instead of``, ``rather than`` and ``unlike``
+reverse what follows them. A hedge (``no idea``, ``not sure``, ``I don't
 know``) covers its whole sentence: nothing in it is a claim.
 """
 
@@ -31,6 +35,10 @@ _HARD = re.compile(r"[.!?;:](?:\s|$)|\n")
 _SOFT = re.compile(r"[,()\[\]]|\s[-–—]+\s|[–—]")
 
 HARD, SOFT = 2, 1
+_RELATIVE = frozenset({"that", "which", "who", "whose", "where"})  # "a Future that is not done"
+_SUBJECT = 6  # words before a denied verb that still belong to its claim
+AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "can", "could", "will", "would",
+                         "should", "has", "have", "had", "must", "may", "might", "shall", "need"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,13 @@ def _list_reach(ws: list[Word], breaks: list[int], text: str, start: int) -> int
     return start
 
 
+def _denies_verb(ws: list[Word], i: int) -> bool:
+    """``doesn't``, ``is not``, ``never``: a denied predicate, whose subject the denial covers too."""
+    if ws[i].text == "never":
+        return True
+    return ws[i].text == "not" and i > 0 and ws[i - 1].text in AUXILIARIES
+
+
 def polarity(text: str, ws: list[Word]) -> Polarity:
     breaks = _breaks(text, ws)
     cue: list[int | None] = [None] * len(ws)
@@ -100,14 +115,24 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
                 hedged[k] = True
         reverse = next((r for r in _REVERSING if _at(ws, i, r)), None)
         negates = w.text in NEGATORS and not any(_at(ws, i, p) for p in _NOT_NEGATING)
+        if negates and _denies_verb(ws, i):
+            s = i
+            while s > 0 and not breaks[s] and ws[s - 1].text not in _RELATIVE:
+                s -= 1
+            if i - s <= _SUBJECT:  # "Route order doesn't matter": the subject is part of the claim
+                for k in range(s, i):
+                    cue[k] = i if cue[k] is None else cue[k]
         if negates or reverse:
             j = i + (len(reverse) if reverse else 1)
             while j < len(ws) and ws[j].start == w.start:
                 j += 1  # the rest of a contraction
+            first = j
             while j < len(ws):
                 if breaks[j] == HARD:
                     break
-                if breaks[j] == SOFT:
+                if j == first and ws[j].text in CLAUSE_WORDS and not _SOFT.search(text[ws[j - 1].end:ws[j].start]):
+                    pass  # "not because of ASGI", "not when": the clause word is what is denied
+                elif breaks[j] == SOFT:
                     reach = _list_reach(ws, breaks, text, j) if ws[j].text not in CLAUSE_WORDS else j
                     if reach == j:
                         break

@@ -30,7 +30,7 @@ from coach.practice.polarity import NEGATORS, Polarity, polarity
 from coach.practice.wording import ARTICLES, Word, similar, stem, words
 
 __all__ = ["AGAIN", "ASKED", "EASY", "GOOD", "HARD", "HIT", "MISS", "NEGATED", "Idea", "Score", "score",
-           "score_question", "stem", "suggest", "tokens"]
+           "configure", "score_question", "semantic_enabled", "stem", "suggest", "tokens"]
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 HIT, MISS, NEGATED, ASKED = "hit", "miss", "negated", "in the question"
@@ -228,3 +228,15 @@ def score(answer: str, keywords: tuple[Keyword, ...] | list[Keyword], question: 
 def score_question(answer: str, question: Question) -> Score:
     """Score a typed answer to ``question`` (its own words earn nothing)."""
     return score(answer, question.keywords, question.question)
+
+
+_settings = {"semantic": False}
+
+
+def configure(*, semantic: bool) -> None:
+    """Turn the meaning signal on or off for this process."""
+    _settings["semantic"] = semantic
+
+
+def semantic_enabled() -> bool:
+    return _settings["semantic"]
