@@ -35,6 +35,7 @@ _HARD = re.compile(r"[.!?;:](?:\s|$)|\n")
 _SOFT = re.compile(r"[,()\[\]]|\s[-–—]+\s|[–—]")
 
 HARD, SOFT = 2, 1
+_PREFIXES = frozenset({"non"})
 _RELATIVE = frozenset({"that", "which", "who", "whose", "where"})  # "a Future that is not done"
 _SUBJECT = 6  # words before a denied verb that still belong to its claim
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "can", "could", "will", "would",
@@ -122,7 +123,10 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
             if i - s <= _SUBJECT:  # "Route order doesn't matter": the subject is part of the claim
                 for k in range(s, i):
                     cue[k] = i if cue[k] is None else cue[k]
-        if negates or reverse:
+        if negates and w.text in _PREFIXES:
+            if i + 1 < len(ws) and cue[i + 1] is None:
+                cue[i + 1] = i  # "non-blocking": the prefix denies one word
+        elif negates or reverse:
             j = i + (len(reverse) if reverse else 1)
             while j < len(ws) and ws[j].start == w.start:
                 j += 1  # the rest of a contraction

@@ -148,6 +148,7 @@ def _token_match(w: Word, token: tuple[str, str]) -> str | None:
     return None
 
 
+_OF = frozenset({"of", "for", "per"})
 _GAPS = 2  # stray words allowed inside a phrase: "blocks the whole event loop"
 
 
@@ -158,6 +159,11 @@ def _occurrences(form: _Form, ws: list[Word], content: list[int]) -> list[tuple[
     n = len(content)
     for p in range(n):
         first = _token_match(ws[content[p]], core[0])
+        if first is None and len(core) == 2 and p + 2 < n and ws[content[p + 1]].text in _OF:
+            how = _token_match(ws[content[p + 2]], core[0])
+            if how and _token_match(ws[content[p]], core[1]):  # "pool of connections": "connection pool"
+                found.append(([content[p], content[p + 1], content[p + 2]], how))
+                continue
         if first is None:
             if len(core) == 2 and ws[content[p]].text == core[0][1] + core[1][1]:
                 found.append(([content[p]], "words"))  # "threadsafe" for "thread-safe"
