@@ -55,8 +55,10 @@ def to_json(question: Question, result: Score) -> dict[str, Any]:
         "suggested": result.suggested,
         "rating": RATINGS[result.suggested],
         "mixed": result.mixed,
+        "meaning": None if result.closeness is None else round(result.closeness, 3),
+        "raised_by_meaning": result.by_meaning,
         "hits": [_idea_json(i) for i in result.ideas if i.status == HIT],
-        "misses": [_idea_json(i) for i in result.ideas if i.status not in (HIT,) and i in result.asked],
+        "misses": [_idea_json(i) for i in result.asked if i.status != HIT],
         "not_asked": [i.label for i in result.ideas if i not in result.asked],
     }
 
@@ -75,7 +77,8 @@ def human(question: Question, result: Score, unicode: bool = True) -> str:
             lines.append(f"  {no} {idea.label}")
     hit = sum(i.hit for i in result.asked)
     lines.append(f"{hit} of {len(result.asked)} key ideas. "
-                 f"Suggested: {result.suggested} {RATINGS[result.suggested]}")
+                 f"Suggested: {result.suggested} {RATINGS[result.suggested]}"
+                 + (" (close in meaning to the model answer)" if result.by_meaning else ""))
     if result.mixed:
         lines.append("Mixed evidence: compare your answer with the model answer before you rate it.")
     return "\n".join(lines)
@@ -84,7 +87,7 @@ def human(question: Question, result: Score, unicode: bool = True) -> str:
 def run_answer(args: argparse.Namespace) -> int:
     question = _card(args.card, args.deck)
     answer = _read_answer()
-    result = score_question(answer, question)
+    result = score_question(answer, question, wait=True)
     if args.json:
         print(json.dumps(to_json(question, result), indent=2, ensure_ascii=False))
     else:

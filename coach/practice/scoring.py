@@ -16,21 +16,43 @@ earn nothing:
 
 The suggestion: at least 60% of the asked ideas -> Good, at least 30% (or
 one idea of a two-idea card) -> Hard, fewer -> Again; a cancelled idea
-counts against the answer. When the evidence is mixed (ideas both hit and
+counts half an idea against the answer. With the meaning signal on, an
+answer close to Good (half the ideas, none cancelled) that reads like the
+model answer is Good (see ``score_question``). When the evidence is mixed (ideas both hit and
 cancelled) the result says so and the screen preselects nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from coach.content.models import Keyword, Question
+from coach.practice.meaning import MEANING
 from coach.practice.polarity import NEGATORS, Polarity, polarity
 from coach.practice.wording import ARTICLES, Word, similar, stem, words
 
-__all__ = ["AGAIN", "ASKED", "EASY", "GOOD", "HARD", "HIT", "MISS", "NEGATED", "Idea", "Score", "score",
-           "configure", "score_question", "semantic_enabled", "stem", "suggest", "tokens"]
+__all__ = [
+    "AGAIN",
+    "ASKED",
+    "EASY",
+    "GOOD",
+    "HARD",
+    "HIT",
+    "MISS",
+    "NEGATED",
+    "Idea",
+    "Score",
+    "configure",
+    "prepare",
+    "score",
+    "score_question",
+    "semantic_enabled",
+    "stem",
+    "suggest",
+    "tokens",
+    "warm_up",
+]
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 HIT, MISS, NEGATED, ASKED = "hit", "miss", "negated", "in the question"
@@ -99,6 +121,8 @@ class Score:
     ideas: tuple[Idea, ...]
     suggested: int  # 1 Again, 2 Hard, 3 Good: the best guess, always given
     mixed: bool = False  # evidence both ways: preselect no rating, compare with the model answer
+    closeness: float | None = None  # cosine similarity to the model answer, when the meaning signal ran
+    by_meaning: bool = False  # the meaning signal raised the suggestion to Good
 
     @property
     def hits(self) -> tuple[Keyword, ...]:
@@ -132,7 +156,7 @@ class Score:
 def suggest(hit: int, total: int, cancelled: int = 0) -> int:
     if not total:
         return AGAIN
-    credit = hit - cancelled
+    credit = hit - cancelled / 2
     if credit * 5 >= total * 3:
         return GOOD
     if credit * 10 >= total * 3 or (total <= 2 and credit >= 1):
@@ -231,17 +255,67 @@ def score(answer: str, keywords: tuple[Keyword, ...] | list[Keyword], question: 
     return Score(ideas, suggest(hit, len(real), cancelled), mixed)
 
 
-def score_question(answer: str, question: Question) -> Score:
-    """Score a typed answer to ``question`` (its own words earn nothing)."""
-    return score(answer, question.keywords, question.question)
+# The meaning signal decides only near the boundary: an answer that states at
+# least half of the key ideas, cancels none, and reads close to the model answer
+# (and clearly closer to it than to the card's pitfall) is Good. A Good on the
+# keywords that reads about as close to the pitfall as to the model answer is
+# marked mixed: no rating preselected. Measured with bench/scoring.py.
+_NEAR_HALF = 0.5
+_CLOSE = 0.6
+_CLOSER_THAN_PITFALL = 0.1
 
 
-_settings = {"semantic": False}
+def reference(question: Question) -> tuple[str, str]:
+    """What the meaning signal compares an answer with: the model answer, and the pitfall (or question)."""
+    return question.answer, question.pitfall or question.question
+
+
+def warm_up() -> None:
+    """Start loading the meaning model in the background (a screen calls this early)."""
+    if _settings["semantic"]:
+        MEANING.warm_up()
+
+
+def prepare(question: Question) -> None:
+    """Call when a card is shown: scoring a typed answer to it then stays fast."""
+    if _settings["semantic"]:
+        MEANING.prepare(*reference(question))
+
+
+def score_question(answer: str, question: Question, *, wait: bool = False) -> Score:
+    """Score a typed answer to ``question``: its own words earn nothing.
+
+    With the meaning signal on (``configure``), it is used when the model is
+    loaded, or after loading it when ``wait`` is true (the CLI waits; a
+    screen calls ``MEANING.warm_up()`` early instead).
+    """
+    result = score(answer, question.keywords, question.question)
+    if not _settings["semantic"] or not answer.strip():
+        return result
+    if wait and not MEANING.ready():
+        MEANING.load()
+    close = MEANING.closeness(answer, *reference(question))
+    if close is None:
+        return result
+    to_answer, to_pitfall = close
+    asked = result.asked
+    hit = sum(i.hit for i in asked)
+    cancelled = sum(i.negated for i in asked)
+    if result.suggested < GOOD and not cancelled and asked and hit >= _NEAR_HALF * len(asked) \
+            and to_answer >= _CLOSE and to_answer - to_pitfall >= _CLOSER_THAN_PITFALL:
+        return replace(result, suggested=GOOD, closeness=to_answer, by_meaning=True)
+    if result.suggested >= GOOD and to_answer - to_pitfall < _CLOSER_THAN_PITFALL / 2:
+        # The words are there but the answer reads like the pitfall: let the user compare.
+        return replace(result, closeness=to_answer, mixed=True)
+    return replace(result, closeness=to_answer)
+
+
+_settings = {"semantic": MEANING.available()}
 
 
 def configure(*, semantic: bool) -> None:
     """Turn the meaning signal on or off for this process."""
-    _settings["semantic"] = semantic
+    _settings["semantic"] = semantic and MEANING.available()
 
 
 def semantic_enabled() -> bool:

@@ -196,3 +196,85 @@ def test_the_issue_examples(cards):
              "hashed too, and it suits fixed records like a point (x, y). If a tuple holds a list, that "
              "inner list can still be modified.")
     assert score_question(plain, tuples).suggested >= GOOD
+
+
+# -- the meaning signal ---------------------------------------------------------------------------
+class FakeMeaning:
+    """Stands in for the embedding model: fixed similarities, so the rule is what is tested."""
+
+    def __init__(self, to_answer: float, to_pitfall: float) -> None:
+        self.close = (to_answer, to_pitfall)
+
+    def ready(self) -> bool:
+        return True
+
+    def load(self) -> bool:
+        return True
+
+    def closeness(self, answer, model_answer, pitfall):
+        return self.close
+
+
+@pytest.fixture()
+def card():
+    from coach.content.models import Question
+
+    return Question(id="c", question="Why bound a queue?", answer="A bounded queue gives backpressure.",
+                    keywords=kws("alpha", "beta", "gamma", "delta"), level="basic", tags=("t",),
+                    topic="t", deck="t", pitfall="Queues never need limits.")
+
+
+@pytest.fixture()
+def meaning_on(monkeypatch):
+    from coach.practice import scoring
+
+    monkeypatch.setitem(scoring._settings, "semantic", True)
+
+    def use(to_answer: float, to_pitfall: float) -> None:
+        monkeypatch.setattr(scoring, "MEANING", FakeMeaning(to_answer, to_pitfall))
+    return use
+
+
+def test_meaning_raises_half_the_ideas_to_good_when_the_answer_reads_like_the_model(card, meaning_on):
+    meaning_on(0.7, 0.4)
+    result = score_question("alpha and beta", card)
+    assert result.suggested == GOOD and result.by_meaning and result.closeness == pytest.approx(0.7)
+    meaning_on(0.5, 0.4)  # not close enough
+    assert score_question("alpha and beta", card).suggested == HARD
+    meaning_on(0.7, 0.65)  # as close to the pitfall
+    assert score_question("alpha and beta", card).suggested == HARD
+    meaning_on(0.9, 0.1)  # too few ideas: meaning alone never makes an answer Good
+    assert score_question("alpha", card).suggested == AGAIN
+    meaning_on(0.9, 0.1)  # a cancelled idea is never overruled
+    assert score_question("alpha and beta; it is not gamma", card).suggested < GOOD
+
+
+def test_a_keyword_good_that_reads_like_the_pitfall_is_mixed(card, meaning_on):
+    meaning_on(0.6, 0.58)
+    result = score_question("alpha, beta and gamma", card)
+    assert result.suggested == GOOD and result.mixed and result.preselect is None
+    meaning_on(0.7, 0.3)
+    assert score_question("alpha, beta and gamma", card).preselect == GOOD
+
+
+def test_the_model_loads_from_the_installed_wheel_without_importing_it():
+    """wordllama's __init__ configures the root logger and its loader may download: neither may run."""
+    import subprocess
+    import sys
+
+    code = ("import logging, sys; from coach.practice.meaning import MEANING; "
+            "assert MEANING.available(); assert MEANING.load(); "
+            "a, p = MEANING.closeness('a tuple cannot be changed after creation', "
+            "'A tuple is immutable; a list is mutable.', 'Bananas are yellow fruit.'); "
+            "assert a > p, (a, p); assert 'wordllama' not in sys.modules; "
+            "assert not logging.getLogger().handlers")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_without_the_model_scoring_is_keywords_only(monkeypatch, card):
+    monkeypatch.setenv("COACH_SEMANTIC", "0")
+    from coach.practice.meaning import Meaning
+
+    meaning = Meaning()
+    assert not meaning.available() and not meaning.load() and meaning.closeness("x", "y", "z") is None

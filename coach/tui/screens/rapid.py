@@ -14,7 +14,8 @@ from textual.widgets import Footer, Header, Input, Markdown, ProgressBar, Static
 
 from coach.content.models import Question
 from coach.practice.queue import Filters
-from coach.practice.scoring import score as score_answer
+from coach.practice.scoring import prepare as prepare_scoring
+from coach.practice.scoring import score_question, warm_up
 from coach.tui.widgets.keywords import KeywordFeedback
 
 ASKING, TYPING, REVEALED = "asking", "typing", "revealed"
@@ -75,6 +76,7 @@ class RapidScreen(Screen):
         self.query_one("#progress", ProgressBar).update(total=max(planned, 1), progress=0)
         if self.seconds:
             self._countdown = self.set_interval(1, self._tick, pause=True)
+        warm_up()  # the meaning model loads in the background while the first card is read
         self.next_card()
 
     # -- flow -------------------------------------------------------------------
@@ -85,6 +87,7 @@ class RapidScreen(Screen):
             self.action_finish()
             return
         q = self.question
+        prepare_scoring(q)
         self.query_one("#question", Markdown).update(f"## {q.question}")
         self.query_one("#answer", Markdown).update(self._answer_markdown(q))
         due, new = self.drill.counts()
@@ -150,7 +153,7 @@ class RapidScreen(Screen):
 
     def _score(self, typed: str) -> None:
         assert self.question is not None
-        result = score_answer(typed, self.question.keywords)
+        result = score_question(typed, self.question)
         self.typed_score = result
         self.query_one("#feedback", KeywordFeedback).show(typed, result)
 
@@ -176,7 +179,10 @@ class RapidScreen(Screen):
         if self.stage == ASKING:
             self.stage = TYPING
         elif self.stage == REVEALED and self.typed_score is not None:
-            self.action_rate(self.typed_score.suggested)
+            if self.typed_score.preselect is None:
+                self.notify("Mixed evidence: compare with the model answer, then press 1-4.", timeout=3)
+                return
+            self.action_rate(self.typed_score.preselect)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
