@@ -16,10 +16,12 @@ earn nothing:
 
 The suggestion: at least 60% of the asked ideas -> Good, at least 30% (or
 one idea of a two-idea card) -> Hard, fewer -> Again; a cancelled idea
-counts half an idea against the answer. With the meaning signal on, an
-answer close to Good (half the ideas, none cancelled) that reads like the
-model answer is Good (see ``score_question``). When the evidence is mixed (ideas both hit and
-cancelled) the result says so and the screen preselects nothing.
+counts half an idea against the answer. With the meaning signal on
+(``coach.practice.meaning``), an answer near Good (half the ideas, none
+cancelled) that reads like the model answer is Good, and a keyword Good that
+reads like the card's pitfall is mixed. When the evidence is mixed (ideas
+both hit and cancelled, or words and meaning disagree) the result says so
+and the screen preselects nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from functools import lru_cache
 
 from coach.content.models import Keyword, Question
 from coach.practice.meaning import MEANING
-from coach.practice.polarity import NEGATORS, Polarity, polarity
+from coach.practice.polarity import AUXILIARIES, NEGATORS, Polarity, polarity
 from coach.practice.wording import ARTICLES, Word, similar, stem, words
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "Idea",
     "Score",
     "configure",
+    "in_model_answer",
     "prepare",
     "score",
     "score_question",
@@ -56,8 +59,6 @@ __all__ = [
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 HIT, MISS, NEGATED, ASKED = "hit", "miss", "negated", "in the question"
-_AUX = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "can", "could", "will", "would",
-                  "should", "has", "have", "had", "must", "may", "might", "shall"})
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -80,7 +81,7 @@ def _compile(form: str) -> _Form:
     for i, w in enumerate(ws):
         if w.text in NEGATORS:
             continue
-        if w.text in _AUX and i + 1 < len(ws) and ws[i + 1].text in NEGATORS:
+        if w.text in AUXILIARIES and i + 1 < len(ws) and ws[i + 1].text in NEGATORS:
             continue
         core.append((w.stem, w.text))
     return _Form(form, negated and bool(core), tuple(core))
@@ -225,7 +226,7 @@ def _judge(keyword: Keyword, answer: str, ws: list[Word], content: list[int], po
             start, end = ws[idx[0]].start, ws[idx[-1]].end
             said = answer[start:end]
             hedge = next((k for k in idx if pol.hedged[k]), None)
-            cues = [pol.cue[k] for k in idx if pol.cue[k] is not None]
+            cues = [c for k in idx if (c := pol.cue[k]) is not None]
             negated = bool(cues)
             if hedge is None and negated == form.negated:
                 return Idea(keyword, HIT, form.text, said, (start, end), None, via)
@@ -233,7 +234,7 @@ def _judge(keyword: Keyword, answer: str, ws: list[Word], content: list[int], po
                 if hedge is not None:
                     cue = "hedged"
                 elif cues:
-                    cue_word = ws[cues[0]]  # type: ignore[index]
+                    cue_word = ws[cues[0]]
                     cue = answer[cue_word.start:cue_word.end]
                 else:
                     cue = "stated positively"
@@ -282,12 +283,21 @@ def prepare(question: Question) -> None:
         MEANING.prepare(*reference(question))
 
 
+def in_model_answer(question: Question) -> Score:
+    """The key ideas located in the card's own answer, for a side-by-side view.
+
+    Each hit's ``span`` is an offset into ``question.answer`` (its Markdown
+    source), so a screen can mark the same idea in both answers.
+    """
+    return score(question.answer, question.keywords, question.question)
+
+
 def score_question(answer: str, question: Question, *, wait: bool = False) -> Score:
     """Score a typed answer to ``question``: its own words earn nothing.
 
     With the meaning signal on (``configure``), it is used when the model is
     loaded, or after loading it when ``wait`` is true (the CLI waits; a
-    screen calls ``MEANING.warm_up()`` early instead).
+    screen calls ``warm_up()`` early and ``prepare()`` per card instead).
     """
     result = score(answer, question.keywords, question.question)
     if not _settings["semantic"] or not answer.strip():

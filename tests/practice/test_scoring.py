@@ -278,3 +278,13 @@ def test_without_the_model_scoring_is_keywords_only(monkeypatch, card):
 
     meaning = Meaning()
     assert not meaning.available() and not meaning.load() and meaning.closeness("x", "y", "z") is None
+
+
+def test_ideas_are_located_in_the_model_answer_too(cards):
+    from coach.practice.scoring import in_model_answer
+
+    card = cards["py-list-vs-tuple"]
+    located = in_model_answer(card)
+    assert all(i.hit for i in located.asked)
+    mutable = next(i for i in located.ideas if i.label == "mutable")
+    assert card.answer[slice(*mutable.span)].lower() == mutable.said.lower() == "mutable"
