@@ -19,6 +19,7 @@ import importlib.util
 import os
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,11 @@ _WEIGHTS = ("weights", "l2_supercat_256.safetensors")
 def _files() -> tuple[Path, Path] | None:
     if os.environ.get("COACH_SEMANTIC", "1") == "0":
         return None
+    return _installed()
+
+
+@lru_cache(maxsize=1)
+def _installed() -> tuple[Path, Path] | None:
     try:
         spec = importlib.util.find_spec("wordllama")
     except (ImportError, ValueError):

@@ -291,13 +291,13 @@ def reference(question: Question) -> tuple[str, str]:
 
 def warm_up() -> None:
     """Start loading the meaning model in the background (a screen calls this early)."""
-    if _settings["semantic"]:
+    if semantic_enabled():
         MEANING.warm_up()
 
 
 def prepare(question: Question) -> None:
     """Call when a card is shown: scoring a typed answer to it then stays fast."""
-    if _settings["semantic"]:
+    if semantic_enabled():
         MEANING.prepare(*reference(question))
 
 
@@ -318,7 +318,7 @@ def score_question(answer: str, question: Question, *, wait: bool = False) -> Sc
     screen calls ``warm_up()`` early and ``prepare()`` per card instead).
     """
     result = score(answer, question.keywords, question.question)
-    if not _settings["semantic"] or not answer.strip():
+    if not answer.strip() or not semantic_enabled():
         return result
     if wait and not MEANING.ready():
         MEANING.load()
@@ -328,13 +328,13 @@ def score_question(answer: str, question: Question, *, wait: bool = False) -> Sc
     return _with_meaning(result, *close)
 
 
-_settings = {"semantic": MEANING.available()}
+_settings = {"semantic": True}  # on whenever the model is installed and COACH_SEMANTIC is not 0
 
 
 def configure(*, semantic: bool) -> None:
     """Turn the meaning signal on or off for this process."""
-    _settings["semantic"] = semantic and MEANING.available()
+    _settings["semantic"] = semantic
 
 
 def semantic_enabled() -> bool:
-    return _settings["semantic"]
+    return _settings["semantic"] and MEANING.available()

@@ -205,6 +205,9 @@ class FakeMeaning:
     def __init__(self, to_answer: float, to_pitfall: float) -> None:
         self.close = (to_answer, to_pitfall)
 
+    def available(self) -> bool:
+        return True
+
     def ready(self) -> bool:
         return True
 
