@@ -25,6 +25,7 @@ and meaning disagree) the result says so and the screen preselects nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -284,9 +285,17 @@ def _with_meaning(result: Score, to_answer: float, to_pitfall: float) -> Score:
                    mixed=result.mixed or suggested != result.suggested)
 
 
+_FENCE = re.compile(r"^```.*?^```[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
 def reference(question: Question) -> tuple[str, str]:
-    """What the meaning signal compares an answer with: the model answer, and the pitfall (or question)."""
-    return question.answer, question.pitfall or question.question
+    """What the meaning signal compares an answer with: the model answer's prose, and the pitfall.
+
+    Code blocks are left out: a typed answer is prose, and code tokens would pull
+    the model answer's vector away from it. Without a pitfall, the question.
+    """
+    prose = _FENCE.sub(" ", question.answer).strip() or question.answer
+    return prose, question.pitfall or question.question
 
 
 def warm_up() -> None:
