@@ -43,6 +43,7 @@ _SAME = {
     "identifier": "id", "identifiers": "id", "ids": "id",
     "millisecond": "ms", "milliseconds": "ms",
     "i/o": "io", "input/output": "io",
+    "into": "in", "onto": "on",  # "load it into memory" says "in memory"
 }
 _BRITISH = re.compile(r"^(\w{3,})is(e|ed|es|er|ers|ing|ation|ations)$")
 _stemmer = snowballstemmer.stemmer("english")
