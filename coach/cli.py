@@ -1,7 +1,7 @@
 """The ``coach`` command line: argparse front door, lazy imports behind it.
 
 Only the TUI commands import Textual; ``--help``, ``--version``, ``list``,
-``validate``, ``check`` and ``stats`` stay terminal-free and start fast.
+``validate``, ``check``, ``answer`` and ``stats`` stay terminal-free and start fast.
 """
 
 from __future__ import annotations
@@ -98,6 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true",
                      help="print the result in the Exercism test-runner format (version 3)")
 
+    ans = sub.add_parser("answer", help="score a typed answer to a card (read on standard input)",
+                         description="Read an answer on standard input and print the key ideas it hit and "
+                         "missed and the suggested rating, as the rapid-fire screen scores it.")
+    ans.add_argument("card", metavar="CARD_ID", help="a question id (see 'coach list questions')")
+    ans.add_argument("--deck", metavar="PATH", help="find the card in this deck file or folder instead")
+    ans.add_argument("--json", action="store_true",
+                     help='print {"card", "suggested": 1-4, "hits": [...], "misses": [...], ...}')
+
     stats = sub.add_parser("stats", help="show your progress",
                            description="Show progress without the TUI, and where it is kept.")
     stats.add_argument("--json", action="store_true", help="print JSON")
@@ -136,6 +144,10 @@ def _run(args: argparse.Namespace) -> int:
         from coach.commands.check import run_check
 
         return run_check(args)
+    if command == "answer":
+        from coach.commands.answer import run_answer
+
+        return run_answer(args)
     if command in ("stats", "export", "import"):
         from coach.commands import progress
 

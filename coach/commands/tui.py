@@ -48,6 +48,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
     app = make_app(**options)
     app.run()
-    if app.unsaved:
-        print(f"coach: warning: not saved: {', '.join(app.unsaved)}", file=sys.stderr)
+    unsaved: list[str] = app.unsaved
+    if unsaved:
+        print(f"coach: warning: not saved: {', '.join(unsaved)}", file=sys.stderr)
     return app.return_code or 0

@@ -113,6 +113,7 @@ def _kata_options(monkeypatch, pattern: str) -> dict:
 
     class FakeApp:
         return_code = 0
+        unsaved: list[str] = []
 
         def run(self) -> None:
             pass

@@ -56,7 +56,8 @@ async def test_reveal_and_rate_writes_a_review():
         assert app.screen.question.id == "py-is", "the next card is shown"
 
 
-async def test_typed_answer_shows_hits_and_misses_and_preselects_a_rating():
+async def test_typed_answer_shows_hits_and_misses_and_preselects_a_rating(monkeypatch):
+    monkeypatch.setenv("COACH_SEMANTIC", "0")  # keywords only: the meaning model loads in the background
     app = make(mode="rapid")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -47,7 +47,8 @@ def hostile_kata(root: Path):
 
 def hostile_library(root: Path) -> Library:
     joined = " ".join(HOSTILE)
-    q = card("hostile-1", f"Question with {joined}?", f"Answer with {joined}\n\n`seen[n] = i`",
+    asked = " ".join(h for h in HOSTILE if h not in ("seen[n] = i", "[red]"))  # those two are the key ideas
+    q = card("hostile-1", f"Question with {asked}?", f"Answer with {joined}\n\n`seen[n] = i`",
              [("seen[n] = i",), ("[b]x[/b]",)], topic="hostile")
     q = q.__class__(**{**q.__dict__, "pitfall": f"Pitfall {joined}", "follow_ups": (f"Follow {HOSTILE[0]}",),
                        "deck": "Deck [red] [/quit]", "keywords": (Keyword(("seen[n] = i",)), Keyword(("[red]",)))})
@@ -71,7 +72,7 @@ async def test_rapid_fire_shows_cards_as_written(tmp_path):
     app = make_hostile(tmp_path, mode="rapid")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert_shown(app, "Question with [/quit] [b]x[/b] [red] seen[n] = i", "Deck [red] [/quit]")
+        assert_shown(app, "Question with [/quit] [b]x[/b] [link=x]y[/link] [@click=app.quit]?", "Deck [red] [/quit]")
         await pilot.press("enter", *"seen[n] = i and [red]", "ctrl+s")
         await pilot.pause()
         assert_shown(app, "Answer with [/quit] [b]x[/b] [red] seen[n] = i [link=x]y[/link] [@click=app.quit]",

@@ -16,8 +16,8 @@ from coach.practice.faults import StoreError
 from coach.content.models import Question
 from coach.practice.queue import Filters
 from coach.practice.scheduler import Drill
-from coach.practice.scoring import Score
-from coach.practice.scoring import score as score_answer
+from coach.practice.scoring import Score, score_question, warm_up
+from coach.practice.scoring import prepare as prepare_scoring
 from coach.tui.screens.base import CoachScreen
 from coach.tui.text import template
 from coach.tui.widgets.keywords import KeywordFeedback
@@ -103,6 +103,7 @@ class RapidScreen(CoachScreen):
         self.query_one("#progress", ProgressBar).update(total=max(self.drill.planned, 1), progress=0)
         if self.seconds:
             self._countdown = self.set_interval(1, self._tick, pause=True)
+        warm_up()  # the meaning model loads in the background while the first card is read
         self.next_card()
 
     # -- flow -------------------------------------------------------------------
@@ -112,6 +113,7 @@ class RapidScreen(CoachScreen):
             self.action_finish()
             return
         q = self.question
+        prepare_scoring(q)
         self.query_one("#question", Markdown).update(f"## {q.question}")
         self.query_one("#answer", Markdown).update(answer_markdown(q))
         due, new = self.drill.counts()
@@ -170,7 +172,7 @@ class RapidScreen(CoachScreen):
 
     def _score(self, typed: str) -> None:
         assert self.question is not None
-        result = score_answer(typed, self.question.keywords)
+        result = score_question(typed, self.question)
         self.typed_score = result
         self.query_one("#feedback", KeywordFeedback).show(typed, result)
 
@@ -182,8 +184,8 @@ class RapidScreen(CoachScreen):
             return stage == "asking"
         if action == "check" or action == "back":
             return stage == "typing"
-        if action == "accept":
-            return stage == "revealed" and self.typed_score is not None
+        if action == "accept":  # not when the evidence is mixed: nothing is preselected then
+            return stage == "revealed" and self.typed_score is not None and self.typed_score.preselect is not None
         if action == "rate":
             return stage == "revealed"
         if action == "scroll":
@@ -205,8 +207,12 @@ class RapidScreen(CoachScreen):
         self.stage = "asking"
 
     def action_accept(self) -> None:
-        if self.typed_score is not None:
-            self.action_rate(self.typed_score.suggested)
+        if self.typed_score is None:
+            return
+        if self.typed_score.preselect is None:
+            self.notify("Mixed evidence: compare with the model answer, then press 1-4.", timeout=3)
+            return
+        self.action_rate(self.typed_score.preselect)
 
     def action_scroll(self, where: str) -> None:
         card = self.query_one("#card", VerticalScroll)
