@@ -68,7 +68,9 @@ def _shown(path: Path) -> str:
 
 def _first(result: RunResult) -> str:
     failure = result.first_failure
-    return f"{failure.name}: {failure.message.splitlines()[0] if failure.message else failure.status}" if failure else ""
+    if failure is None:
+        return ""
+    return f"{failure.name}: {failure.message.splitlines()[0] if failure.message else failure.status}"
 
 
 def _grade(kata: Kata, path: Path | None) -> RunResult | None:

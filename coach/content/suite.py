@@ -96,7 +96,7 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
     tests: list[SuiteTest] = []
     lines = source.splitlines(keepends=True) if source else []
 
-    def code_of(fn: ast.AST) -> str:
+    def code_of(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
         first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])
         return "".join(lines[first - 1: fn.end_lineno]) if lines else ""
 

@@ -182,5 +182,5 @@ class Writer:
                 self._store = None  # reopen next time: the cause may be gone
             message = exc.message if exc.message.startswith("not saved") else f"not saved yet: {exc.message}"
             return RETRY, message
-        except Exception as exc:  # noqa: BLE001  a bug or a constraint: retrying cannot help
+        except Exception as exc:
             return FAILED, f"{type(exc).__name__}: {exc}"

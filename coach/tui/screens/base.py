@@ -10,7 +10,6 @@ from textual.screen import ModalScreen, Screen
 
 from coach.tui.app import CoachApp
 
-
 T = TypeVar("T")
 
 

@@ -36,13 +36,15 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from coach.tui.widgets.editor import CodeEditor
 
     everywhere: list[BindingType] = [
-        Binding(CoachApp.COMMAND_PALETTE_BINDING, "palette", "command palette: open a kata, drill a topic, theme"),
+        Binding(CoachApp.COMMAND_PALETTE_BINDING, "palette",
+                "command palette: open a kata, drill a topic, theme"),
         *CoachApp.BINDINGS]
     return [
         ("Everywhere", keys_by_action(everywhere)),
         ("Home", keys_by_action(HomeScreen.BINDINGS)),
         ("Rapid fire", keys_by_action(RapidScreen.BINDINGS)),
-        ("Kata list", [("type", "filter by title, pattern, topic or difficulty"), *keys_by_action(KataListScreen.BINDINGS)]),
+        ("Kata list", [("type", "filter by title, pattern, topic or difficulty"),
+                       *keys_by_action(KataListScreen.BINDINGS)]),
         ("Workbench", keys_by_action(WorkbenchScreen.BINDINGS) + keys_by_action(CodeEditor.BINDINGS)),
         ("Stats", keys_by_action(StatsScreen.BINDINGS)),
     ]

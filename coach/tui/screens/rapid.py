@@ -12,8 +12,8 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, ProgressBar, Static, TextArea
 
-from coach.practice.faults import StoreError
 from coach.content.models import Question
+from coach.practice.faults import StoreError
 from coach.practice.queue import Filters
 from coach.practice.scheduler import Drill
 from coach.practice.scoring import Score, score_question, warm_up

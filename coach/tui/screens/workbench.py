@@ -55,7 +55,8 @@ class WorkbenchScreen(CoachScreen):
         Binding("ctrl+g", "hint", "Hint", priority=True, tooltip="the next hint"),
         Binding("ctrl+o", "external_editor", "Editor", priority=True, tooltip="edit the draft in $VISUAL/$EDITOR"),
         Binding("ctrl+l", "solution", "Solution", priority=True, tooltip="show the reference solution (asks first)"),
-        Binding("ctrl+t", "reset", "Reset", priority=True, show=False, tooltip="reset the draft to the starter (asks first)"),
+        Binding("ctrl+t", "reset", "Reset", priority=True, show=False,
+                tooltip="reset the draft to the starter (asks first)"),
         Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
         Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
         Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
@@ -332,5 +333,5 @@ class WorkbenchScreen(CoachScreen):
             editor = self._editor_widget
             if self.draft.needs_save(editor.text):
                 self.draft.save(editor.text)
-        except Exception as exc:  # noqa: BLE001 - leaving anyway; say why the save failed
+        except Exception as exc:
             self.app.notify(f"Could not save the draft: {exc}", severity="error")
