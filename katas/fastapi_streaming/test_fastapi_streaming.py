@@ -166,15 +166,15 @@ def test_csv_reads_rows_per_request(source):
 
 
 def test_csv_is_streamed(source):
-    source(users(5000))
+    source(users(3000))
     chunks = asyncio.run(asgi_get("/export.csv"))
     assert len(chunks) >= 2, "send the CSV in several chunks, as the rows are read, not as one body"
     first_body, pulled_then = chunks[0]
     assert first_body.startswith(b"id,name,email\r\n")
     assert pulled_then <= 1000, (
-        f"{pulled_then} of 5,000 rows had been read before the first chunk went out: stream as you read"
+        f"{pulled_then} of 3,000 rows had been read before the first chunk went out: stream as you read"
     )
-    assert b"".join(body for body, _ in chunks).count(b"\r\n") == 5001
+    assert b"".join(body for body, _ in chunks).count(b"\r\n") == 3001
 
 
 # -- NDJSON ------------------------------------------------------------------------
@@ -196,8 +196,8 @@ def test_ndjson_no_rows(source):
 
 
 def test_ndjson_is_streamed(source):
-    source(users(5000))
+    source(users(3000))
     chunks = asyncio.run(asgi_get("/export.ndjson"))
     assert len(chunks) >= 2
     assert chunks[0][1] <= 1000, f"{chunks[0][1]} rows were read before the first chunk: stream as you read"
-    assert b"".join(body for body, _ in chunks).count(b"\n") == 5000
+    assert b"".join(body for body, _ in chunks).count(b"\n") == 3000
