@@ -195,6 +195,7 @@ def test_put_with_a_stale_etag_is_412():
 
 def test_put_missing_note():
     expect(client.put("/notes/5", json={"title": "x"}, headers={"If-Match": '"1"'}), 404, {"detail": "Note not found"})
+    expect(client.put("/notes/5", json={"title": "x"}), 404, {"detail": "Note not found"})
 
 
 def test_put_validation():
@@ -250,6 +251,7 @@ def test_patch_rejects_nulls_and_bad_values():
 
 def test_patch_missing_note():
     expect(client.patch("/notes/3", json={"body": "x"}, headers={"If-Match": '"1"'}), 404, {"detail": "Note not found"})
+    expect(client.patch("/notes/3", json={"body": "x"}), 404, {"detail": "Note not found"})
 
 
 # -- DELETE ------------------------------------------------------------------------

@@ -14,7 +14,11 @@ from typing import Annotated
 
 import jwt
 from fastapi import Depends, FastAPI, HTTPException, Security, status
-from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm, SecurityScopes
+from fastapi.security import (
+    OAuth2PasswordBearer,
+    OAuth2PasswordRequestForm,
+    SecurityScopes,
+)
 from pydantic import BaseModel
 
 # -- given: keep as it is -------------------------------------------------------------

@@ -6,8 +6,6 @@ the token endpoint, the get_current_user dependency and the three routes.
 
 import hashlib
 import hmac
-from typing import Annotated
-
 from fastapi import FastAPI
 
 # -- given: keep as it is -------------------------------------------------------------

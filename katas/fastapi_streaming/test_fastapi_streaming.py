@@ -88,7 +88,6 @@ def get(path):
 async def asgi_get(path):
     """Call the app directly; return [(body chunk, rows pulled when it was sent)]."""
     chunks = []
-    pulled = []
     requested = False
 
     async def receive():

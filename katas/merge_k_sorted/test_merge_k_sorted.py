@@ -1,5 +1,5 @@
 import heapq
-from itertools import count, islice
+from itertools import count, islice, pairwise
 
 import pytest
 
@@ -139,4 +139,4 @@ def test_many_streams_in_n_log_k():
     result = merged(streams)
     assert len(result) == 20 * k
     assert result[:3] == [0, 1, 2] and result[-1] == 20 * k - 1
-    assert all(a < b for a, b in zip(result, result[1:]))
+    assert all(a < b for a, b in pairwise(result))

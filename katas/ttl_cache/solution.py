@@ -1,6 +1,7 @@
 import time
 from collections import OrderedDict
-from typing import Any, Hashable
+from collections.abc import Hashable
+from typing import Any
 
 _MISSING = object()
 
