@@ -1,4 +1,4 @@
-# A class whose __aexit__ returns True after rolling back: the exception is suppressed.
+# Wrong: A class whose __aexit__ returns True after rolling back: the exception is suppressed.
 class transaction:
     def __init__(self, conn):
         self.conn = conn

@@ -1,4 +1,4 @@
-# Begins inside the try: a failed begin() is "rolled back" on a transaction that never started.
+# Wrong: begins inside the try: a failed begin() is "rolled back" on a transaction that never started.
 from contextlib import asynccontextmanager
 
 

@@ -1,4 +1,4 @@
-# Commits in `finally`: a failed body is committed too.
+# Wrong: commits in `finally`: a failed body is committed too.
 from contextlib import asynccontextmanager
 
 

@@ -1,4 +1,4 @@
-# Commits after the try: a commit that fails is never rolled back.
+# Wrong: commits after the try: a commit that fails is never rolled back.
 from contextlib import asynccontextmanager
 
 

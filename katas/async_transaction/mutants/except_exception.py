@@ -1,4 +1,4 @@
-# Catches Exception only: a cancelled task (CancelledError is a BaseException) neither commits nor rolls back.
+# Wrong: catches Exception only: a cancelled task (CancelledError is a BaseException) neither commits nor rolls back.
 from contextlib import asynccontextmanager
 
 

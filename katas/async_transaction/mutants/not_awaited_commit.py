@@ -1,4 +1,4 @@
-# Calls conn.commit() without await: the coroutine is created and never runs.
+# Wrong: calls conn.commit() without await: the coroutine is created and never runs.
 from contextlib import asynccontextmanager
 
 

@@ -1,4 +1,4 @@
-# Rolls back but forgets to re-raise: the body's exception disappears.
+# Wrong: rolls back but forgets to re-raise: the body's exception disappears.
 from contextlib import asynccontextmanager
 
 

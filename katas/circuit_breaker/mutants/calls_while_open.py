@@ -1,4 +1,4 @@
-# While open it still calls the function, then raises CircuitOpenError: the dependency gets no rest.
+# Wrong: while open it still calls the function, then raises CircuitOpenError: the dependency gets no rest.
 import functools
 import time
 

@@ -1,4 +1,4 @@
-# The decorator's wrapper lacks functools.wraps: the function's name and docstring are lost.
+# Wrong: the decorator's wrapper lacks functools.wraps: the function's name and docstring are lost.
 import functools
 import time
 

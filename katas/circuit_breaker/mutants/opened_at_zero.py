@@ -1,4 +1,4 @@
-# Starts with opened_at = 0 and decides "open" from the clock alone: a fresh breaker is open when the monotonic clock is near zero.
+# Wrong: starts with opened_at = 0 and decides "open" from the clock alone: a fresh breaker is open when the monotonic clock is near zero.
 import functools
 import time
 

@@ -1,4 +1,4 @@
-# Opens only when the count exceeds the threshold (> instead of >=): one failure late.
+# Wrong: opens only when the count exceeds the threshold (> instead of >=): one failure late.
 import functools
 import time
 

@@ -1,4 +1,4 @@
-# Swallows the function's exception and returns None instead of re-raising it.
+# Wrong: swallows the function's exception and returns None instead of re-raising it.
 import functools
 import time
 

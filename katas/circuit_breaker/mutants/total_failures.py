@@ -1,4 +1,4 @@
-# Counts all failures, not consecutive ones: a success does not reset the count.
+# Wrong: counts all failures, not consecutive ones: a success does not reset the count.
 import functools
 import time
 

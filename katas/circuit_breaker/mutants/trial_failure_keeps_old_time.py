@@ -1,4 +1,4 @@
-# A failed trial does not restart the timeout: the breaker stays half-open and keeps calling.
+# Wrong: a failed trial does not restart the timeout: the breaker stays half-open and keeps calling.
 import functools
 import time
 

@@ -1,4 +1,4 @@
-# Iterates amounts downwards inside the coin loop: each coin can be used only once (0/1 knapsack).
+# Wrong: iterates amounts downwards inside the coin loop: each coin can be used only once (0/1 knapsack).
 import math
 
 

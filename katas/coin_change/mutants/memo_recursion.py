@@ -1,4 +1,4 @@
-# Memoised recursion: right and fast, but 10,000 nested calls exceed the recursion limit.
+# Wrong: memoised recursion: right and fast, but 10,000 nested calls exceed the recursion limit.
 from functools import cache
 
 

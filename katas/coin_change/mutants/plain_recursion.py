@@ -1,4 +1,4 @@
-# The right recurrence without memoisation: exponential time.
+# Wrong: the right recurrence without memoisation: exponential time.
 def coin_change(coins, amount):
     def best(a):
         if a == 0:

@@ -1,4 +1,4 @@
-# Returns the float from the table (3.0 instead of 3).
+# Wrong: returns the float from the table (3.0 instead of 3).
 import math
 
 

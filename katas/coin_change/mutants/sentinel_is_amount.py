@@ -1,4 +1,4 @@
-# Uses `amount` as the "impossible" sentinel: an answer of `amount` ones reads as impossible.
+# Wrong: uses `amount` as the "impossible" sentinel: an answer of `amount` ones reads as impossible.
 def coin_change(coins, amount):
     best = [0] + [amount] * amount
     for a in range(1, amount + 1):

@@ -1,4 +1,4 @@
-# Counts in-degrees per pair but stores edges in a set: a repeated pair never reaches zero.
+# Wrong: counts in-degrees per pair but stores edges in a set: a repeated pair never reaches zero.
 from collections import deque
 
 

@@ -1,4 +1,4 @@
-# Returns the partial order instead of None when a cycle blocks some courses.
+# Wrong: returns the partial order instead of None when a cycle blocks some courses.
 from collections import deque
 
 

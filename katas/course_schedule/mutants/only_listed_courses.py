@@ -1,4 +1,4 @@
-# Only schedules courses that appear in some pair; lone courses are dropped.
+# Wrong: only schedules courses that appear in some pair; lone courses are dropped.
 from collections import deque
 
 

@@ -1,4 +1,4 @@
-# Rescans every course to find one that is ready: O(V^2) on a long chain.
+# Wrong: rescans every course to find one that is ready: O(V^2) on a long chain.
 def find_order(num_courses, prerequisites):
     needs = [set() for _ in range(num_courses)]
     for course, before in prerequisites:

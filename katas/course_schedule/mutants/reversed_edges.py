@@ -1,4 +1,4 @@
-# Reads [a, b] as "a before b": the order comes out backwards.
+# Wrong: reads [a, b] as "a before b": the order comes out backwards.
 from collections import deque
 
 

@@ -1,4 +1,4 @@
-# DFS with a single `visited` set: a diamond looks like a cycle (and recursion is deep).
+# Wrong: DFS with a single `visited` set: a diamond looks like a cycle (and recursion is deep).
 def find_order(num_courses, prerequisites):
     needs = [[] for _ in range(num_courses)]
     for course, before in prerequisites:

@@ -1,4 +1,4 @@
-# Charges 1 even when the characters match: every diagonal step costs an edit.
+# Wrong: charges 1 even when the characters match: every diagonal step costs an edit.
 def edit_distance(a, b):
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):

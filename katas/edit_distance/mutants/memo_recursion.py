@@ -1,4 +1,4 @@
-# Memoised recursion: correct, but two 600-character strings recurse past the recursion limit.
+# Wrong: memoised recursion: correct, but two 600-character strings recurse past the recursion limit.
 from functools import cache
 
 

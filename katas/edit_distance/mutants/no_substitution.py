@@ -1,4 +1,4 @@
-# Forgets substitution: only inserts and deletes, so "cat" -> "cut" costs 2.
+# Wrong: forgets substitution: only inserts and deletes, so "cat" -> "cut" costs 2.
 def edit_distance(a, b):
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):

@@ -1,4 +1,4 @@
-# The right recurrence without memoisation: exponential time.
+# Wrong: the right recurrence without memoisation: exponential time.
 def edit_distance(a, b):
     if not a:
         return len(b)

@@ -1,4 +1,4 @@
-# Initialises the first row and column with zeros: edits against an empty prefix cost nothing.
+# Wrong: initialises the first row and column with zeros: edits against an empty prefix cost nothing.
 def edit_distance(a, b):
     d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(1, len(a) + 1):

@@ -1,4 +1,4 @@
-# PUT bumps the version before checking If-Match: a refused write still changes the ETag.
+# Wrong: PUT bumps the version before checking If-Match: a refused write still changes the ETag.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# Answers a stale ETag with 409 Conflict instead of 412 Precondition Failed.
+# Wrong: answers a stale ETag with 409 Conflict instead of 412 Precondition Failed.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# POST answers 200 without a Location header.
+# Wrong: POST answers 200 without a Location header.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# Derives the ETag from the stored dict's id(), so it never changes when the note does: stale writes pass.
+# Wrong: derives the ETag from the stored dict's id(), so it never changes when the note does: stale writes pass.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

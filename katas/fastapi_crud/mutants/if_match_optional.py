@@ -1,4 +1,4 @@
-# Treats If-Match as optional: a write without it goes through instead of 428.
+# Wrong: treats If-Match as optional: a write without it goes through instead of 428.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# Ignores If-None-Match: always 200 with the full body.
+# Wrong: ignores If-None-Match: always 200 with the full body.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# PATCH dumps every field, not just those sent: unsent fields are overwritten with None.
+# Wrong: PATCH dumps every field, not just those sent: unsent fields are overwritten with None.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# Takes the next id as len(notes) + 1: ids are reused (and collide) after a delete.
+# Wrong: takes the next id as len(notes) + 1: ids are reused (and collide) after a delete.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

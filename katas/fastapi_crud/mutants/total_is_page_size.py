@@ -1,4 +1,4 @@
-# Reports the page's length as the total.
+# Wrong: reports the page's length as the total.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

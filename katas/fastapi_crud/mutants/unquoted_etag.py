@@ -1,4 +1,4 @@
-# Sends the ETag without the double quotes an entity tag needs.
+# Wrong: sends the ETag without the double quotes an entity tag needs.
 """A notes API: CRUD with pagination, ETags and conditional requests.
 
 Each note carries a version that goes up on every change; its ETag is the

@@ -1,4 +1,4 @@
-# Copies the requested scopes into the token unchecked (as the FastAPI tutorial does for brevity).
+# Wrong: copies the requested scopes into the token unchecked (as the FastAPI tutorial does for brevity).
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

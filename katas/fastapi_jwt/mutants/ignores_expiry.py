@@ -1,4 +1,4 @@
-# Turns off expiry checking and does not require exp: expired and eternal tokens work.
+# Wrong: turns off expiry checking and does not require exp: expired and eternal tokens work.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

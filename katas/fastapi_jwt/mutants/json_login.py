@@ -1,4 +1,4 @@
-# The token endpoint reads a JSON body instead of the OAuth2 form.
+# Wrong: the token endpoint reads a JSON body instead of the OAuth2 form.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

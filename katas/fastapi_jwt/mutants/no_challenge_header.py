@@ -1,4 +1,4 @@
-# Raises 401 without a WWW-Authenticate header.
+# Wrong: raises 401 without a WWW-Authenticate header.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

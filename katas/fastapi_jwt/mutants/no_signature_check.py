@@ -1,4 +1,4 @@
-# Decodes without verifying the signature: a token signed with any key, or none, is believed.
+# Wrong: decodes without verifying the signature: a token signed with any key, or none, is believed.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

@@ -1,4 +1,4 @@
-# Answers a missing scope with 401 instead of 403: the user is known, just not allowed.
+# Wrong: answers a missing scope with 401 instead of 403: the user is known, just not allowed.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

@@ -1,4 +1,4 @@
-# Never checks that the token's subject is a known user, and crashes (500) when sub is missing.
+# Wrong: never checks that the token's subject is a known user, and crashes (500) when sub is missing.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

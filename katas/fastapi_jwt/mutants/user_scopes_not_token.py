@@ -1,4 +1,4 @@
-# Checks the route's scopes against the user's account, not the token: a read-only token can write.
+# Wrong: checks the route's scopes against the user's account, not the token: a read-only token can write.
 """OAuth2 password flow with JWT bearer tokens and scopes.
 
 POST /token checks a username and password and signs a short-lived JWT

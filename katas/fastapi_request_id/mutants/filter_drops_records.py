@@ -1,4 +1,4 @@
-# The log filter sets the attribute but returns None, which drops every record.
+# Wrong: the log filter sets the attribute but returns None, which drops every record.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Puts a generated id in the header but stores only a valid incoming id in the ContextVar: the code sees '-'.
+# Wrong: puts a generated id in the header but stores only a valid incoming id in the ContextVar: the code sees '-'.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Keeps the id in a module global: concurrent requests overwrite each other's id.
+# Wrong: keeps the id in a module global: concurrent requests overwrite each other's id.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Adds the header only to successful responses: errors lose their id.
+# Wrong: adds the header only to successful responses: errors lose their id.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Always generates a new id, even when the client sent a valid one.
+# Wrong: always generates a new id, even when the client sent a valid one.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

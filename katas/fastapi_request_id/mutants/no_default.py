@@ -1,4 +1,4 @@
-# Declares the ContextVar without a default: get() raises LookupError outside a request.
+# Wrong: declares the ContextVar without a default: get() raises LookupError outside a request.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Uses any incoming X-Request-ID as it is, unchecked.
+# Wrong: uses any incoming X-Request-ID as it is, unchecked.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Generates str(uuid4()) (36 characters with dashes) instead of uuid4().hex.
+# Wrong: generates str(uuid4()) (36 characters with dashes) instead of uuid4().hex.
 """A request-id middleware: one id per request, visible anywhere below it.
 
 The id lives in a ContextVar. Each request runs in its own asyncio task

@@ -1,4 +1,4 @@
-# Builds the whole CSV in memory and returns it at once: nothing streams.
+# Wrong: builds the whole CSV in memory and returns it at once: nothing streams.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

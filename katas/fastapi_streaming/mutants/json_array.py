@@ -1,4 +1,4 @@
-# Streams the NDJSON route as one JSON array, built in memory, instead of one object per line.
+# Wrong: streams the NDJSON route as one JSON array, built in memory, instead of one object per line.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

@@ -1,4 +1,4 @@
-# Joins values with commas by hand: commas, quotes and newlines inside values break the CSV.
+# Wrong: joins values with commas by hand: commas, quotes and newlines inside values break the CSV.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

@@ -1,4 +1,4 @@
-# Puts newlines between NDJSON lines but not after the last one.
+# Wrong: puts newlines between NDJSON lines but not after the last one.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

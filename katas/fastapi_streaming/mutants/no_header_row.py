@@ -1,4 +1,4 @@
-# Forgets the CSV header line.
+# Wrong: forgets the CSV header line.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

@@ -1,4 +1,4 @@
-# Streams with the default text/plain type and no Content-Disposition.
+# Wrong: streams with the default text/plain type and no Content-Disposition.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

@@ -1,4 +1,4 @@
-# Creates the row generator once, at import: the first download consumes it and later ones are empty.
+# Wrong: creates the row generator once, at import: the first download consumes it and later ones are empty.
 """Streaming exports: CSV and NDJSON bodies produced row by row.
 
 Both routes hand a generator to StreamingResponse, so the body goes out

@@ -1,4 +1,4 @@
-# Sorts by math.hypot: floats cannot tell huge neighbouring distances apart.
+# Wrong: sorts by math.hypot: floats cannot tell huge neighbouring distances apart.
 import math
 
 

@@ -1,4 +1,4 @@
-# Takes the minimum out k times: O(n * k).
+# Wrong: takes the minimum out k times: O(n * k).
 def k_closest(points, k):
     left = list(points)
     result = []

@@ -1,4 +1,4 @@
-# Heap of (distance, point): ties are broken by comparing the points, not by input order.
+# Wrong: heap of (distance, point): ties are broken by comparing the points, not by input order.
 import heapq
 
 

@@ -1,4 +1,4 @@
-# Bounded heap with the sign the wrong way round: keeps the k farthest points.
+# Wrong: bounded heap with the sign the wrong way round: keeps the k farthest points.
 import heapq
 
 

@@ -1,4 +1,4 @@
-# bisect_right: counts a non-decreasing subsequence, so equal values extend it.
+# Wrong: bisect_right: counts a non-decreasing subsequence, so equal values extend it.
 from bisect import bisect_right
 
 

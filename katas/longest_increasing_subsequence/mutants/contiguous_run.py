@@ -1,4 +1,4 @@
-# The longest increasing run of neighbours, not a subsequence.
+# Wrong: the longest increasing run of neighbours, not a subsequence.
 def length_of_lis(nums):
     best = run = 0
     for i, x in enumerate(nums):

@@ -1,4 +1,4 @@
-# max() of an empty list: ValueError on [] (and quadratic besides).
+# Wrong: max() of an empty list: ValueError on [] (and quadratic besides).
 def length_of_lis(nums):
     best = [1] * len(nums)
     for i in range(len(nums)):

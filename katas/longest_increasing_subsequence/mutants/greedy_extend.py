@@ -1,4 +1,4 @@
-# Extends whenever a number is bigger than the last one kept: misses better later starts.
+# Wrong: extends whenever a number is bigger than the last one kept: misses better later starts.
 def length_of_lis(nums):
     length = 0
     last = None

@@ -1,4 +1,4 @@
-# The O(n^2) DP: right answers, far too slow for 100,000 numbers.
+# Wrong: the O(n^2) DP: right answers, far too slow for 100,000 numbers.
 def length_of_lis(nums):
     best = [1] * len(nums)
     for i in range(len(nums)):

@@ -1,4 +1,4 @@
-# Copies every input into a list before merging: not lazy.
+# Wrong: copies every input into a list before merging: not lazy.
 import heapq
 
 

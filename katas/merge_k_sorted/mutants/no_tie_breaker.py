@@ -1,4 +1,4 @@
-# Heap entries (value, iterator): equal values make Python compare two iterators (TypeError).
+# Wrong: heap entries (value, iterator): equal values make Python compare two iterators (TypeError).
 import heapq
 
 

@@ -1,4 +1,4 @@
-# Merges the inputs pairwise from the last, preferring the right side on ties: not stable.
+# Wrong: merges the inputs pairwise from the last, preferring the right side on ties: not stable.
 def _merge_two(left, right):
     left, right = iter(left), iter(right)
     a, b = next(left, None), next(right, None)

@@ -1,4 +1,4 @@
-# Finds the smallest head with a scan of all k inputs for every value: O(n * k).
+# Wrong: finds the smallest head with a scan of all k inputs for every value: O(n * k).
 _DONE = object()
 
 

@@ -1,4 +1,4 @@
-# Concatenates and sorts: right for finite lists, but reads everything first (hangs on endless input).
+# Wrong: concatenates and sorts: right for finite lists, but reads everything first (hangs on endless input).
 from itertools import chain
 
 

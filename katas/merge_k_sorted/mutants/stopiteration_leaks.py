@@ -1,4 +1,4 @@
-# Calls next() without a default: an empty input raises StopIteration inside the generator (RuntimeError).
+# Wrong: calls next() without a default: an empty input raises StopIteration inside the generator (RuntimeError).
 import heapq
 
 

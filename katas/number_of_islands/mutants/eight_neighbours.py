@@ -1,4 +1,4 @@
-# Joins diagonal neighbours too.
+# Wrong: joins diagonal neighbours too.
 from collections import deque
 
 

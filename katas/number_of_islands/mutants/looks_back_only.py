@@ -1,4 +1,4 @@
-# One pass that counts land with no land above or to the left: a U shape counts twice.
+# Wrong: one pass that counts land with no land above or to the left: a U shape counts twice.
 def num_islands(grid: list[list[int]]) -> int:
     islands = 0
     for r in range(len(grid)):

@@ -1,4 +1,4 @@
-# Recursive flood fill: RecursionError on a large island.
+# Wrong: recursive flood fill: RecursionError on a large island.
 def num_islands(grid: list[list[int]]) -> int:
     seen = set()
 

@@ -1,4 +1,4 @@
-# Marks visited land by writing 0 into the caller's grid.
+# Wrong: marks visited land by writing 0 into the caller's grid.
 from collections import deque
 
 

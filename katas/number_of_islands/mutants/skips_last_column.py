@@ -1,4 +1,4 @@
-# Bounds check `nx < len(row) - 1`: land in the last column never joins its neighbours.
+# Wrong: bounds check `nx < len(row) - 1`: land in the last column never joins its neighbours.
 from collections import deque
 
 

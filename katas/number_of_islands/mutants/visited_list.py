@@ -1,4 +1,4 @@
-# Keeps visited cells in a list: every `in` test scans it, O(n^2) overall.
+# Wrong: keeps visited cells in a list: every `in` test scans it, O(n^2) overall.
 def num_islands(grid: list[list[int]]) -> int:
     seen = []
     islands = 0

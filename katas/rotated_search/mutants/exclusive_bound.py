@@ -1,4 +1,4 @@
-# Uses `nums[lo] < target` instead of `<=`: a target sitting at nums[lo] is sent to the wrong half.
+# Wrong: uses `nums[lo] < target` instead of `<=`: a target sitting at nums[lo] is sent to the wrong half.
 def search_rotated(nums: list[int], target: int) -> int:
     lo, hi = 0, len(nums) - 1
     while lo <= hi:

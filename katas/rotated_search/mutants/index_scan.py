@@ -1,4 +1,4 @@
-# nums.index: right answers in O(n) per question.
+# Wrong: nums.index: right answers in O(n) per question.
 def search_rotated(nums: list[int], target: int) -> int:
     try:
         return nums.index(target)

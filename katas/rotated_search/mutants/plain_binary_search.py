@@ -1,4 +1,4 @@
-# An ordinary binary search that ignores the rotation.
+# Wrong: an ordinary binary search that ignores the rotation.
 from bisect import bisect_left
 
 

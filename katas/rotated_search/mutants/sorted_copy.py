@@ -1,4 +1,4 @@
-# Sorts a copy and searches that: the index is in the sorted copy, not in nums.
+# Wrong: sorts a copy and searches that: the index is in the sorted copy, not in nums.
 from bisect import bisect_left
 
 

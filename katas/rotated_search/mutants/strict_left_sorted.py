@@ -1,4 +1,4 @@
-# Tests `nums[lo] < nums[mid]` for "left half sorted": wrong when lo == mid.
+# Wrong: tests `nums[lo] < nums[mid]` for "left half sorted": wrong when lo == mid.
 def search_rotated(nums: list[int], target: int) -> int:
     lo, hi = 0, len(nums) - 1
     while lo <= hi:

@@ -1,4 +1,4 @@
-# hi starts at len(nums) - 1 with `while lo < hi`: the last element is never examined.
+# Wrong: hi starts at len(nums) - 1 with `while lo < hi`: the last element is never examined.
 def _lower(nums, target):
     lo, hi = 0, len(nums) - 1
     while lo < hi:

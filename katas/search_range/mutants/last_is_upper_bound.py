@@ -1,4 +1,4 @@
-# Returns the upper bound itself as the last index: one past the last match.
+# Wrong: returns the upper bound itself as the last index: one past the last match.
 from bisect import bisect_left, bisect_right
 
 

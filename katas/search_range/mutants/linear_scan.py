@@ -1,4 +1,4 @@
-# list.index and a reversed scan: correct answers, O(n) time per question.
+# Wrong: list.index and a reversed scan: correct answers, O(n) time per question.
 def search_range(nums: list[int], target: int) -> list[int]:
     if target not in nums:
         return [-1, -1]

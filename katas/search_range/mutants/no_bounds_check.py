@@ -1,4 +1,4 @@
-# Forgets that bisect_left may return len(nums): IndexError when target is above every value.
+# Wrong: forgets that bisect_left may return len(nums): IndexError when target is above every value.
 from bisect import bisect_left, bisect_right
 
 

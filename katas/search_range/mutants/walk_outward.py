@@ -1,4 +1,4 @@
-# Finds one match by binary search, then walks left and right over equal values: O(n) on long runs.
+# Wrong: finds one match by binary search, then walks left and right over equal values: O(n) on long runs.
 def search_range(nums: list[int], target: int) -> list[int]:
     lo, hi = 0, len(nums) - 1
     while lo <= hi:

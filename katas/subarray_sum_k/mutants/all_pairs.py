@@ -1,4 +1,4 @@
-# Every (start, end) pair with a running sum: right, but O(n^2).
+# Wrong: every (start, end) pair with a running sum: right, but O(n^2).
 def subarray_sum(nums, k):
     count = 0
     for i in range(len(nums)):

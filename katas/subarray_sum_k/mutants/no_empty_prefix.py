@@ -1,4 +1,4 @@
-# Forgets to seed the map with the empty prefix: subarrays starting at index 0 are missed.
+# Wrong: forgets to seed the map with the empty prefix: subarrays starting at index 0 are missed.
 from collections import Counter
 
 

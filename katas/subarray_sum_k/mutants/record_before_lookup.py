@@ -1,4 +1,4 @@
-# Records the running sum before looking up: with k == 0 every position counts an empty subarray.
+# Wrong: records the running sum before looking up: with k == 0 every position counts an empty subarray.
 from collections import Counter
 
 

@@ -1,4 +1,4 @@
-# Keeps a set of prefix sums instead of counts: repeated prefixes count once.
+# Wrong: keeps a set of prefix sums instead of counts: repeated prefixes count once.
 def subarray_sum(nums, k):
     seen = {0}
     running = count = 0

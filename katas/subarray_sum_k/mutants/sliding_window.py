@@ -1,4 +1,4 @@
-# A sliding window: only correct when every number is positive.
+# Wrong: A sliding window: only correct when every number is positive.
 def subarray_sum(nums, k):
     count = left = total = 0
     for right, x in enumerate(nums):

@@ -1,4 +1,4 @@
-# Generates all 2^n subsets, then removes duplicates with a set: exponential in the duplicates too.
+# Wrong: generates all 2^n subsets, then removes duplicates with a set: exponential in the duplicates too.
 from itertools import combinations
 
 

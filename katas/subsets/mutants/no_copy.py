@@ -1,4 +1,4 @@
-# Records `path` itself instead of a copy: every entry is the same list.
+# Wrong: records `path` itself instead of a copy: every entry is the same list.
 def subsets(nums):
     values = sorted(nums)
     result = []

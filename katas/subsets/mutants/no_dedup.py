@@ -1,4 +1,4 @@
-# Plain subsets: duplicates in the input give duplicate subsets.
+# Wrong: plain subsets: duplicates in the input give duplicate subsets.
 def subsets(nums):
     values = sorted(nums)
     result = []

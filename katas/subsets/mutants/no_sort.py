@@ -1,4 +1,4 @@
-# Skips equal neighbours without sorting first: unsorted input gives duplicates and unsorted subsets.
+# Wrong: skips equal neighbours without sorting first: unsorted input gives duplicates and unsorted subsets.
 def subsets(nums):
     result = []
 

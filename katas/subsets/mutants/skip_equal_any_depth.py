@@ -1,4 +1,4 @@
-# Skips a value equal to the previous one at any depth (i > 0, not i > start): loses [2, 2].
+# Wrong: skips a value equal to the previous one at any depth (i > 0, not i > start): loses [2, 2].
 def subsets(nums):
     values = sorted(nums)
     result = []

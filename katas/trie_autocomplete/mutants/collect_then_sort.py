@@ -1,4 +1,4 @@
-# Collects every word under the prefix, then sorts and slices: cost grows with all the matches.
+# Wrong: collects every word under the prefix, then sorts and slices: cost grows with all the matches.
 class _Node:
     def __init__(self):
         self.children = {}

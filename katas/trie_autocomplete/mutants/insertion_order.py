@@ -1,4 +1,4 @@
-# Visits children in insertion order (dict order), not sorted: completions are not lexicographic.
+# Wrong: visits children in insertion order (dict order), not sorted: completions are not lexicographic.
 class _Node:
     def __init__(self):
         self.children = {}

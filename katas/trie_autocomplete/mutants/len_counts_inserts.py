@@ -1,4 +1,4 @@
-# Counts every insert, so a repeated word is counted twice.
+# Wrong: counts every insert, so a repeated word is counted twice.
 class _Node:
     def __init__(self):
         self.children = {}

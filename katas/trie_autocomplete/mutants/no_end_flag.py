@@ -1,4 +1,4 @@
-# No end-of-word flag: every prefix of an inserted word counts as a word.
+# Wrong: no end-of-word flag: every prefix of an inserted word counts as a word.
 class Trie:
     def __init__(self):
         self.root = {}

@@ -1,4 +1,4 @@
-# Keeps a sorted list and scans every word on each completion: O(n) per query.
+# Wrong: keeps a sorted list and scans every word on each completion: O(n) per query.
 class Trie:
     def __init__(self):
         self.words = set()

@@ -1,4 +1,4 @@
-# The root node is a class attribute: every Trie shares the same words.
+# Wrong: the root node is a class attribute: every Trie shares the same words.
 class _Node:
     def __init__(self):
         self.children = {}

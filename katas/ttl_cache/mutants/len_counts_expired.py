@@ -1,4 +1,4 @@
-# len() counts every stored entry, expired ones included.
+# Wrong: len() counts every stored entry, expired ones included.
 import time
 from collections import OrderedDict
 

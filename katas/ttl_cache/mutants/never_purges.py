@@ -1,4 +1,4 @@
-# Lazy expiry only: expired entries that nobody reads again are never dropped.
+# Wrong: lazy expiry only: expired entries that nobody reads again are never dropped.
 import time
 
 _MISSING = object()

@@ -1,4 +1,4 @@
-# Setting an existing key updates it in place: its old position makes it the next one evicted or purged.
+# Wrong: setting an existing key updates it in place: its old position makes it the next one evicted or purged.
 import time
 from collections import OrderedDict
 

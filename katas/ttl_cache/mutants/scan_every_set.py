@@ -1,4 +1,4 @@
-# Sweeps every entry for expired ones on each set(): O(n) per call.
+# Wrong: sweeps every entry for expired ones on each set(): O(n) per call.
 import time
 
 _MISSING = object()

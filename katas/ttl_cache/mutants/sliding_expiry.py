@@ -1,4 +1,4 @@
-# get() refreshes the entry's expiry: reading keeps an entry alive forever.
+# Wrong: get() refreshes the entry's expiry: reading keeps an entry alive forever.
 import time
 from collections import OrderedDict
 

@@ -1,4 +1,4 @@
-# Tests `if value:` after the lookup: stored None, 0 and "" come back as misses.
+# Wrong: tests `if value:` after the lookup: stored None, 0 and "" come back as misses.
 import time
 from collections import OrderedDict
 

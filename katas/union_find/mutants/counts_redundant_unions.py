@@ -1,4 +1,4 @@
-# Decrements count and returns True even when a and b were already connected.
+# Wrong: decrements count and returns True even when a and b were already connected.
 class UnionFind:
     def __init__(self, n):
         self.parent = list(range(n))

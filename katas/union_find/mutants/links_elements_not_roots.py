@@ -1,4 +1,4 @@
-# union sets parent[a] = b for the elements themselves instead of their roots.
+# Wrong: union sets parent[a] = b for the elements themselves instead of their roots.
 class UnionFind:
     def __init__(self, n):
         self.parent = list(range(n))

@@ -1,4 +1,4 @@
-# No range check of its own: the list raises IndexError for 5, but -1 silently means the last element.
+# Wrong: no range check of its own: the list raises IndexError for 5, but -1 silently means the last element.
 class UnionFind:
     def __init__(self, n):
         self.parent = list(range(n))

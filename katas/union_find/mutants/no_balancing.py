@@ -1,4 +1,4 @@
-# Quick-union without union by size or path compression: a chain makes find O(n).
+# Wrong: quick-union without union by size or path compression: a chain makes find O(n).
 class UnionFind:
     def __init__(self, n):
         self.parent = list(range(n))

@@ -1,4 +1,4 @@
-# Recursive find with path compression but no union by size: a long chain exceeds the recursion limit.
+# Wrong: recursive find with path compression but no union by size: a long chain exceeds the recursion limit.
 class UnionFind:
     def __init__(self, n):
         self.parent = list(range(n))

@@ -1,4 +1,4 @@
-# Hangs the smaller root under the larger but adds the sizes to the smaller one.
+# Wrong: hangs the smaller root under the larger but adds the sizes to the smaller one.
 class UnionFind:
     def __init__(self, n):
         self.parent = list(range(n))
