@@ -1,0 +1,20 @@
+# Wrong: reads [a, b] as "a before b": the order comes out backwards.
+from collections import deque
+
+
+def find_order(num_courses, prerequisites):
+    unlocks = [[] for _ in range(num_courses)]
+    waiting_on = [0] * num_courses
+    for course, before in prerequisites:
+        unlocks[course].append(before)
+        waiting_on[before] += 1
+    ready = deque(c for c in range(num_courses) if waiting_on[c] == 0)
+    order = []
+    while ready:
+        course = ready.popleft()
+        order.append(course)
+        for nxt in unlocks[course]:
+            waiting_on[nxt] -= 1
+            if waiting_on[nxt] == 0:
+                ready.append(nxt)
+    return order if len(order) == num_courses else None
