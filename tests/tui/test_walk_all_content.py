@@ -1,9 +1,10 @@
 """Every bundled kata and deck, walked the way a user does, at 80x24 and 120x40.
 
 Katas: open, run the starter (it fails), run the reference solution (all pass),
-every hint, the solution dialog, reset. Decks: every card revealed in cram mode,
-rated, and the summary reached. One app per size; every problem is collected
-so one broken kata does not hide the next.
+every hint, the solution dialog, reset, each screen looked at in both sizes (the
+terminal is resized in place, so each kata is graded once). Decks: every card
+revealed in cram mode, looked at in both sizes, rated, and the summary reached.
+Every problem is collected, so one broken kata does not hide the next.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from coach.tui.screens.workbench import WorkbenchScreen
 from tests.tui.helpers import NOON, wait_for
 from tests.tui.screen import screen_text
 
-SIZES = [(80, 24), (120, 40)]
+SMALL, LARGE = (80, 24), (120, 40)
 
 
 @pytest.fixture(scope="module")
@@ -41,35 +42,46 @@ async def run_and_wait(pilot, screen, source: str) -> str:
     return summary_of(screen)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_every_kata_in_the_workbench(bundled, size):
+async def in_both_sizes(pilot, app, *texts: str) -> list[str]:
+    """What is missing from the screen at 80x24, then at 120x40 (left at 120x40)."""
+    missing = []
+    for size in (SMALL, LARGE):
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        shown = screen_text(app)
+        missing += [f"{text!r} at {size[0]}x{size[1]}" for text in texts if text not in shown]
+    return missing
+
+
+async def test_every_kata_in_the_workbench(bundled):
     app = make_app(library=bundled, clock=lambda: NOON)
     problems: list[str] = []
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         for kata in bundled.katas:
+            await pilot.resize_terminal(*SMALL)
             app.open_kata(kata)
             await wait_for(pilot, lambda: isinstance(app.screen, WorkbenchScreen), 10, "the workbench")
             screen = app.screen
             await pilot.pause()
-            if kata.title not in screen_text(app):
-                problems.append(f"{kata.slug}: title not in the header")
             starter = await run_and_wait(pilot, screen, kata.starter())
             if "All" in starter or "passed" not in starter:
                 problems.append(f"{kata.slug}: starter: {starter!r}")
             solution = await run_and_wait(pilot, screen, kata.solution_path.read_text(encoding="utf-8"))
             table = screen.query_one("#results-table", DataTable)
-            if f"All {table.row_count} tests passed" not in solution:
+            headline = f"All {table.row_count} tests passed"
+            if headline not in solution:
                 problems.append(f"{kata.slug}: solution: {solution!r}")
+            problems += [f"{kata.slug}: {m}" for m in await in_both_sizes(pilot, app, kata.title, headline)]
             for _ in kata.hints:
                 await pilot.press("ctrl+g")
             hints = screen.query_one("#hints").source
             missing = [i + 1 for i, hint in enumerate(kata.hints) if hint not in hints]
             if missing:
                 problems.append(f"{kata.slug}: hints {missing} not shown")
+            last = f"Hint {len(kata.hints)}/{len(kata.hints)}." if kata.hints else kata.title
+            problems += [f"{kata.slug}: {m}" for m in await in_both_sizes(pilot, app, last)]
             await pilot.press("ctrl+l", "y")
-            await pilot.pause()
-            if "Reference solution" not in screen_text(app):
-                problems.append(f"{kata.slug}: no solution dialog")
+            problems += [f"{kata.slug}: {m}" for m in await in_both_sizes(pilot, app, "Reference solution")]
             await pilot.press("escape", "ctrl+t", "y")
             await pilot.pause()
             if screen.editor.text != kata.starter() or screen.query_one("#results-table", DataTable).row_count:
@@ -80,19 +92,20 @@ async def test_every_kata_in_the_workbench(bundled, size):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_every_deck_card_revealed(bundled, size):
+async def test_every_deck_card_revealed(bundled):
     app = make_app(library=bundled, clock=lambda: NOON)
     problems: list[str] = []
-    async with app.run_test(size=size) as pilot:
-        for deck in bundled.decks:
+    async with app.run_test(size=SMALL) as pilot:
+        for n, deck in enumerate(bundled.decks):
             app.start_drill(topic=deck.topic, cram=True)
             await pilot.pause()
             seen = 0
             while isinstance(app.screen, RapidScreen):
-                # The actions the keys run (space, End, 3), called directly: pressing keys
-                # costs an idle wait each, and the flows test covers the keys themselves.
+                # The actions the keys run (space, End, 3), called directly: a key press
+                # costs an idle wait each, and the flows tests cover the keys themselves.
+                # The size alternates card by card, so every deck is seen at both.
                 screen = app.screen
+                await pilot.resize_terminal(*(SMALL if (seen + n) % 2 == 0 else LARGE))
                 question = screen.question
                 screen.action_reveal()
                 await pilot.pause()
@@ -107,8 +120,9 @@ async def test_every_deck_card_revealed(bundled, size):
                     break
             if not isinstance(app.screen, SummaryScreen):
                 problems.append(f"{deck.topic}: ended on {app.screen!r}")
-            elif f"Reviewed {len(deck.questions)} card" not in screen_text(app):
-                problems.append(f"{deck.topic}: summary: {screen_text(app)}")
+            else:
+                problems += [f"{deck.topic}: {m}" for m in
+                             await in_both_sizes(pilot, app, f"Reviewed {len(deck.questions)} card")]
             await pilot.press("escape")
         assert app.is_running
     assert not problems, "\n".join(problems)

@@ -10,7 +10,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from coach.grading.events import ERROR, PASS, RunResult, TestResult
-from coach.tui.text import cell
 
 MARKS = {PASS: ("✓", "green"), "fail": ("✗", "red"), ERROR: ("!", "red"), "skip": ("-", "yellow"),
          "pending": ("·", "dim"), "running": ("…", "yellow")}
@@ -20,6 +19,11 @@ DETAIL_LIMIT = 6000  # characters of one failure's traceback shown before cuttin
 def _mark(status: str) -> Text:
     symbol, style = MARKS.get(status, ("?", ""))
     return Text(symbol, style=f"bold {style}")
+
+
+def _name(name: str) -> Text:
+    """A test id in full: a long one folds onto a second line instead of losing its id."""
+    return Text(name, overflow="fold")
 
 
 def _ms(ms: float) -> Text:
@@ -34,7 +38,10 @@ def failure_text(test: TestResult) -> Text:
     headline = [line for line in details.splitlines() if line.startswith("E ")]
     if headline:
         text.append("\n".join(headline) + "\n", style="bold red")
-        text.append("\ntraceback:\n", style="dim")
+        if len(headline) == len(details.splitlines()):
+            details = ""  # nothing but the E lines: they were just shown
+        else:
+            text.append("\ntraceback:\n", style="dim")
     elif test.message and test.message.strip() not in details:
         if details.strip() in test.message:
             details = ""  # the message already says it all
@@ -76,11 +83,27 @@ class ResultsPanel(Vertical):
         with VerticalScroll(id="results-detail"):
             yield Static(id="results-detail-text")
 
+    name_width = 0
+
     def on_mount(self) -> None:
+        self._columns(40)
+
+    def _columns(self, name_width: int) -> None:
         table = self.query_one(DataTable)
+        rows = [(key, [table.get_cell(key, column) for column in ("mark", "name", "ms")]) for key in table.rows]
+        table.clear(columns=True)
+        self.name_width = name_width
         table.add_column(" ", key="mark", width=1)
-        table.add_column("test", key="name")
+        table.add_column("test", key="name", width=name_width)
         table.add_column("ms", key="ms", width=6)
+        for key, cells in rows:
+            table.add_row(*cells, key=key.value, height=None)
+
+    def on_resize(self) -> None:
+        """The test column takes the width left: ids fold rather than run off the edge."""
+        width = max(12, self.size.width - 1 - 6 - 3 * 2 - 2)  # mark, ms, cell padding, scrollbar
+        if width != self.name_width:
+            self._columns(width)
 
     @property
     def table(self) -> DataTable:
@@ -106,7 +129,7 @@ class ResultsPanel(Vertical):
         self.results = {}
         self.remove_class("-empty")
         for name in names:
-            self.table.add_row(_mark("pending"), cell(name), "", key=name)
+            self.table.add_row(_mark("pending"), _name(name), "", key=name, height=None)
         self.started_at = time.monotonic()
         self._summary(f"Running {len(names)} tests… (ctrl+r again restarts, ctrl+c cancels)")
         self._detail("")
@@ -133,7 +156,8 @@ class ResultsPanel(Vertical):
     def finished(self, result: TestResult) -> None:
         self.results[result.name] = result
         if result.name not in self.table.rows:
-            self.table.add_row(_mark(result.status), cell(result.name), _ms(result.ms), key=result.name)
+            self.table.add_row(_mark(result.status), _name(result.name), _ms(result.ms), key=result.name,
+                               height=None)
         else:
             self.table.update_cell(result.name, "mark", _mark(result.status))
             self.table.update_cell(result.name, "ms", _ms(result.ms))
@@ -155,7 +179,7 @@ class ResultsPanel(Vertical):
                 self.table.update_cell(test.name, "mark", _mark(test.status))
                 self.table.update_cell(test.name, "ms", _ms(test.ms))
             else:
-                self.table.add_row(_mark(test.status), cell(test.name), _ms(test.ms), key=test.name)
+                self.table.add_row(_mark(test.status), _name(test.name), _ms(test.ms), key=test.name, height=None)
         if result.cancelled:
             self._summary("Cancelled.")
             return
