@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from coach.content.library import load_library
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 KATAS = ("two_sum", "rate_limiter")
 WARM_RUNS = 30

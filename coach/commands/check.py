@@ -21,8 +21,8 @@ def run_check(args: argparse.Namespace) -> int:
     worker = Worker(warm_up=False)  # nothing to hide a practice run behind
     from coach.content.library import resolve_kata
     from coach.grading.events import PASS
-    from coach.grading.report import human, to_exercism
-    from coach.grading.runner import Grader
+    from coach.grading.formats import human, to_exercism
+    from coach.grading.grader import Grader
 
     grader = Grader(keep_warm=False, spare=worker)
     try:

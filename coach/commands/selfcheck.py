@@ -15,7 +15,7 @@ from typing import Iterator
 
 from coach.content.models import Kata
 from coach.grading.events import FAIL, PASS, RunResult
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 
 @dataclass

@@ -17,6 +17,7 @@ class SuiteTest:
     line: int
     count: int | None  # results expected (parametrized); None: one or more
     code: str  # the test's source, shown to the user
+    body: str = ""  # the body alone, as Exercism's results show it (``test_code``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,17 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
     tests: list[SuiteTest] = []
     lines = source.splitlines(keepends=True) if source else []
 
+    def body_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+        """From the line after ``def`` to the first line of the last statement, going
+        into the last statement of a loop, ``if`` or ``with`` (Exercism's convention)."""
+        last: ast.stmt = fn.body[-1]
+        while isinstance(last, (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith)):
+            last = last.body[-1]
+        chunk = [ln.rstrip("\r\n") for ln in lines[fn.lineno: last.lineno]]
+        if chunk and not chunk[-1]:
+            chunk.pop()
+        return textwrap.dedent("\n".join(chunk))
+
     def code_of(fn: ast.AST) -> str:
         first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])
         return "".join(lines[first - 1: fn.end_lineno]) if lines else ""
@@ -111,7 +123,8 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
         args = {a.arg for a in fn.args.args}
         if args & fixtures:
             count = None
-        tests.append(SuiteTest(prefix + fn.name, fn.lineno, count, textwrap.dedent(code_of(fn))))
+        tests.append(SuiteTest(prefix + fn.name, fn.lineno, count, textwrap.dedent(code_of(fn)),
+                               body_of(fn) if lines else ""))
 
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):

@@ -114,7 +114,10 @@ class Worker:
             pass  # it died already; the run reports how
 
     def kill(self) -> None:
-        """Kill the process group (the solution's children with it)."""
+        """Kill the worker and every descendant: its process group, and any process that
+        left the group or the session (the worker is their subreaper, so they stay
+        below it until it dies)."""
+        kill_tree(self.proc.pid)
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -145,6 +148,42 @@ class Worker:
             except OSError:
                 pass
         _remove_tree(self.sandbox)
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                found += [int(x) for x in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def kill_tree(root: int) -> None:
+    """Freeze ``root`` and its descendants (so none can fork or escape meanwhile), then kill them."""
+    frozen: set[int] = set()
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        if pid in frozen:
+            continue
+        try:
+            os.kill(pid, signal.SIGSTOP)
+        except OSError:
+            continue
+        frozen.add(pid)
+        todo += _children(pid)
+    for pid in frozen:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def sweep_session(sid: int) -> int:

@@ -76,7 +76,7 @@ class CoachApp(App[int]):
     def grader(self):
         """The warm grader, started the first time a kata needs it."""
         if self._grader is None:
-            from coach.grading.runner import Grader
+            from coach.grading.grader import Grader
 
             self._grader = Grader()
         return self._grader
@@ -84,7 +84,7 @@ class CoachApp(App[int]):
     def grader_for(self, kata: Kata):
         """The grader, with its spare worker preparing ``kata``'s suite."""
         if self._grader is None:
-            from coach.grading.runner import Grader
+            from coach.grading.grader import Grader
 
             self._grader = Grader(kata=kata)
         else:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coach.content.library import load_library, resolve_kata
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 from tests.conftest import run_coach
 
 
