@@ -31,7 +31,7 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         grader.close()
     if args.json:
-        print(json.dumps(to_exercism(result), indent=2))
+        print(json.dumps(to_exercism(result, exercism_layout=kata.origin == "exercism"), indent=2))
     else:
         encoding = (sys.stdout.encoding or "").lower()
         print(human(result, unicode="utf" in encoding))

@@ -73,6 +73,11 @@ def raise_site(tb: Any) -> str | None:
     return found
 
 
+def _def_line(item: pytest.Item) -> int:
+    code = getattr(getattr(item, "obj", None), "__code__", None)
+    return code.co_firstlineno if code is not None else 0
+
+
 _SKIPS = (pytest.skip.Exception, pytest.xfail.Exception, unittest.SkipTest)
 
 
@@ -128,6 +133,9 @@ class Reporter:
             self.channel.send({"ev": "collect_error", "message": cap(str(report.longreprtext), DETAILS_CAP)})
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        # definition order (unittest lists a class's methods alphabetically), as
+        # Exercism's runner orders them; a stable sort keeps parametrized cases in order
+        items.sort(key=_def_line)
         if self.only is not None and not self.muted:
             items[:] = [item for item in items if item.nodeid in self.only]
 
