@@ -132,26 +132,26 @@ class WorkbenchScreen(Screen):
         if message.run_id != self.run_id:
             return  # an older run, cancelled by a newer ctrl+r
         results = self.query_one(ResultsPanel)
-        event = message.event
-        if isinstance(event, RunStarted):
-            results.start(event.tests)
-        elif isinstance(event, TestsCollected):
-            results.collected(event.names)
-        elif isinstance(event, TestStarted):
-            results.started(event.name)
-        elif isinstance(event, TestFinished):
-            results.finished(event.result)
-        elif isinstance(event, RunFinished):
-            self._run = None
-            results.done(event.result)
-            self._record(event.result)
+        match message.event:
+            case RunStarted(tests=names):
+                results.start(names)
+            case TestsCollected(names=names):
+                results.collected(names)
+            case TestStarted(name=name):
+                results.started(name)
+            case TestFinished(result=test):
+                results.finished(test)
+            case RunFinished(result=result):
+                self._run = None
+                results.done(result)
+                self._record(result)
 
     def _record(self, result) -> None:
         if result.cancelled:
             return
         elapsed_ms = (time.monotonic() - self.opened_at) * 1000
         digest = hashlib.sha256(self.editor.text.encode()).hexdigest()[:16]
-        self.app.store.record_attempt(self.kata.slug, result.status, result.passed,  # type: ignore[attr-defined]
+        self.app.store.record_attempt(self.kata.slug, str(result.status), result.passed,  # type: ignore[attr-defined]
                                       len(result.tests), elapsed_ms, digest)
         if result.status == PASS and not self.solved_before:
             self.solved_before = True

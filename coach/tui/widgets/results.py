@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from coach.grading.events import ERROR, PASS, RunResult, TestResult
+from coach.grading.events import ERROR, FAIL, PASS, SKIP, RunResult, TestResult
+from coach.grading.formats import failure_text
 
-MARKS = {PASS: ("✓", "green"), "fail": ("✗", "red"), ERROR: ("!", "red"), "skip": ("-", "yellow"),
+MARKS = {PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "red"), SKIP: ("-", "yellow"),
          "pending": ("·", "dim"), "running": ("…", "yellow")}
 
 
@@ -80,9 +81,10 @@ class ResultsPanel(Vertical):
         total = len(result.tests)
         summary = Text()
         if result.status == PASS:
-            summary.append(f"✓ All {total} tests passed", style="bold green")
+            summary.append(f"✓ All {total} tests passed" if not result.skipped else f"✓ {result.summary}",
+                           style="bold green")
         else:
-            summary.append(f"✗ {result.passed} passed, {result.failed} failed", style="bold red")
+            summary.append(f"✗ {result.summary}", style="bold red")
         summary.append(f"  in {result.ms:.0f} ms", style="dim")
         if result.status == ERROR:
             summary.append(f"\n! {result.message}", style="bold red")
@@ -98,7 +100,7 @@ class ResultsPanel(Vertical):
         if first is None:
             return text
         text.append(f"{first.name}\n", style="bold")
-        text.append((first.details or first.message).rstrip() + "\n")
+        text.append(failure_text(first).rstrip() + "\n")
         if first.output.strip():
             text.append("captured output:\n", style="dim")
             text.append(first.output.rstrip()[:4000] + "\n")
