@@ -88,9 +88,9 @@ def hints_of(folder: Path) -> tuple[str, ...]:
     if not path.is_file():
         return ()
     text = path.read_text(encoding="utf-8")
-    sections = [s.strip() for s in re.split(r"^#{2,3} ", text, flags=re.M)[1:] if s.strip()]
+    sections = [s.strip() for s in re.split(r"^#{2,3} ", text, flags=re.MULTILINE)[1:] if s.strip()]
     if not sections:
-        body = re.sub(r"^# .*$", "", text, flags=re.M).strip()
+        body = re.sub(r"^# .*$", "", text, flags=re.MULTILINE).strip()
         return (body,) if body else ()
     hints = []
     for section in sections:

@@ -12,7 +12,7 @@ import io
 class _Bytes(io.RawIOBase):
     """``sys.stdout.buffer`` for code that writes bytes."""
 
-    def __init__(self, owner: "CappedText") -> None:
+    def __init__(self, owner: CappedText) -> None:
         self.owner = owner
 
     def writable(self) -> bool:
@@ -68,7 +68,7 @@ class _Stream(io.TextIOBase):
     encoding = "utf-8"
     errors = "replace"
 
-    def __init__(self, owner: "Capture", is_stdout: bool) -> None:
+    def __init__(self, owner: Capture, is_stdout: bool) -> None:
         super().__init__()
         self.owner = owner
         self.is_stdout = is_stdout

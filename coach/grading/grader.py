@@ -19,6 +19,7 @@ from coach.grading.events import RunResult
 from coach.grading.pool import Worker
 from coach.grading.run import Run
 
+
 class Grader:
     """Grades solutions with a worker kept ready ahead of time.
 
@@ -161,7 +162,7 @@ class Grader:
         for thread in threads:
             thread.join(timeout=10)
 
-    def __enter__(self) -> "Grader":
+    def __enter__(self) -> Grader:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -15,8 +15,9 @@ import os
 import re
 import sys
 import unittest
+from collections.abc import Callable
 from time import perf_counter
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ class Channel:
             view = view[written:]
 
 
-_VERBOSITY_HINT = re.compile(r"^.*(Use -v to get more diff|use -vv to show|Full diff:.*-vv).*\n?", re.M | re.I)
+_VERBOSITY_HINT = re.compile(r"^.*(Use -v to get more diff|use -vv to show|Full diff:.*-vv).*\n?", re.MULTILINE | re.IGNORECASE)
 
 
 def _tidy(text: str) -> str:
@@ -111,13 +112,13 @@ class Reporter:
         original = TestCaseFunction.addSkip
         reporter = self
 
-        def addSkip(item: Any, testcase: Any, reason: str, *args: Any) -> Any:
+        def addSkip(item: Any, testcase: Any, reason: str, *args: Any, **kwargs: Any) -> Any:
             exc = sys.exc_info()[1]
             if exc is not None:
                 reporter._judge_skip(exc.__traceback__, "unittest.SkipTest")
-            return original(item, testcase, reason, *args)
+            return original(item, testcase, reason, *args, **kwargs)
 
-        TestCaseFunction.addSkip = addSkip  # type: ignore[method-assign]
+        TestCaseFunction.addSkip = addSkip  # type: ignore[method-assign,assignment]
 
     def _judge_skip(self, tb: Any, what: str) -> None:
         site = raise_site(tb)
@@ -184,7 +185,7 @@ class Reporter:
             elif excinfo.errisinstance(OSError) and getattr(excinfo.value, "errno", None) == errno.EFBIG:
                 self.special = {"kind": "file_size"}
             elif excinfo.errisinstance(SystemExit):
-                self.special = {"kind": "exit", "code": repr(excinfo.value.code)}
+                self.special = {"kind": "exit", "code": repr(getattr(excinfo.value, "code", None))}
             if self.special is not None:
                 # The run is an error whatever follows; don't spend the clock on it.
                 item.session.shouldstop = f"stopped: {self.special['kind']}"

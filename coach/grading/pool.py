@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import coach
@@ -105,7 +106,7 @@ class Worker:
                     pass
         return True
 
-    def send_job(self, job: dict) -> None:
+    def send_job(self, job: "Mapping[str, object]") -> None:
         assert self.proc.stdin is not None
         try:
             self.proc.stdin.write((json.dumps(job) + "\n").encode())

@@ -16,16 +16,28 @@ import secrets
 import selectors
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator
 
 from coach.content.models import Kata, Limits
 from coach.content.suite import Suite
 from coach.grading import protocol, verdict
 from coach.grading.events import (
-    ERROR, FAIL, PASS, SKIP, Event, RunFinished, RunResult, RunStarted, RunState, Status, TestFinished,
-    TestResult, TestsCollected, TestStarted,
+    ERROR,
+    FAIL,
+    PASS,
+    SKIP,
+    Event,
+    RunFinished,
+    RunResult,
+    RunStarted,
+    RunState,
+    Status,
+    TestFinished,
+    TestResult,
+    TestsCollected,
+    TestStarted,
 )
 from coach.grading.pool import Worker
 
@@ -114,7 +126,7 @@ class Run:
         self._close()
         yield RunFinished(result)
 
-    def _verdict(self, state: RunState, last: "_Segment", raw_output: str, started: float) -> RunResult:
+    def _verdict(self, state: RunState, last: _Segment, raw_output: str, started: float) -> RunResult:
         status, message, rows = verdict.decide(
             state, self.suite, main_file=self.test_files[0], module=self.kata.module, limits=self.limits,
             timed_out=last.ending == "timeout", cancelled=self._cancelled.is_set(),
@@ -141,7 +153,7 @@ class Run:
 class _Segment:
     """The part of a run one worker does."""
 
-    def __init__(self, run: Run, worker: Worker, state: RunState, output: "_Output", *,
+    def __init__(self, run: Run, worker: Worker, state: RunState, output: _Output, *,
                  plan: bool, only: list[str] | None) -> None:
         self.run_ = run
         self.worker = worker
@@ -290,8 +302,8 @@ class _Segment:
         match message:
             case {"ev": "phase", "phase": phase}:
                 state.phase = str(phase)
-            case {"ev": "plan", "ids": ids, "tasks": tasks, "limits": limits}:
-                state.planned = [self._name(i) for i in ids]
+            case {"ev": "plan", "ids": list() as ids, "tasks": dict() as tasks, "limits": dict() as limits}:
+                state.planned = [self._name(str(i)) for i in ids]
                 state.tasks = {self._name(k): int(v) for k, v in tasks.items()}
                 state.limits = {self._name(k): float(v) for k, v in limits.items()}
                 yield TestsCollected(tuple(state.planned))
@@ -311,7 +323,7 @@ class _Segment:
             case {"ev": "start", "id": node_id}:
                 state.current = self._name(str(node_id))
                 state.started_at = time.monotonic()
-                limit = float(message.get("limit") or 0)  # type: ignore[call-overload]
+                limit = float(message.get("limit") or 0)  # type: ignore[arg-type,call-overload]
                 if limit > 0:
                     state.limits[state.current] = limit
                 yield TestStarted(state.current)
@@ -323,7 +335,7 @@ class _Segment:
     def _result(self, event: protocol.Result) -> Iterator[Event]:
         state = self.state
         name = self._name(str(event["id"]))
-        parent = self._name(event["parent"]) if event.get("parent") else None
+        parent = self._name(str(event["parent"])) if event.get("parent") else None
         test = self.run_.suite.find(parent or name)
         result = TestResult(
             name=name, status=_STATUS.get(str(event["outcome"]), ERROR), ms=float(event["ms"] or 0.0),

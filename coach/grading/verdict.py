@@ -17,7 +17,7 @@ from coach.content.suite import Suite
 from coach.grading.events import ERROR, FAIL, PASS, SKIP, RunState, Status, TestResult
 
 _CANNOT_IMPORT = re.compile(r"cannot import name '([^']+)' from '([^']+)'")
-_TRACE_LINE = re.compile(r'^\s*File "([^"]+)", line (\d+) in (\S+)', re.M)
+_TRACE_LINE = re.compile(r'^\s*File "([^"]+)", line (\d+) in (\S+)', re.MULTILINE)
 
 
 def test_name(node_id: str, main_file: str = "") -> str:
@@ -195,4 +195,4 @@ def replace_message(result: TestResult, message: str) -> TestResult:
     return replace(result, status=ERROR, message=message)
 
 
-__all__ = ["decide", "remaining", "test_name", "FAIL"]
+__all__ = ["FAIL", "decide", "remaining", "test_name"]

@@ -309,7 +309,7 @@ def _become_subreaper() -> None:
         pass
 
 
-def _plan(channel: Channel, reporter: Reporter, prepared: "Prepared", suite_dir: str, module: str) -> None:
+def _plan(channel: Channel, reporter: Reporter, prepared: Prepared, suite_dir: str, module: str) -> None:
     reporter.muted = True
     try:
         items, error = plan.collect_plan(prepared.session, suite_dir, module)
@@ -330,9 +330,10 @@ def main(argv: list[str]) -> None:
     real_stdout = sys.stdout
     if argv[2] == "warm":
         _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
-    from coach.grading import guard  # imported now, not on the run's clock
     import _posixsubprocess  # noqa: F401  (so the guard can wrap them at the job)
     import multiprocessing.util  # noqa: F401
+
+    from coach.grading import guard  # imported now, not on the run's clock
 
     _focus_tracebacks(suite_dir)
     ready_channel = Channel(fd, "")
