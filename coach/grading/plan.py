@@ -62,7 +62,9 @@ def collect_plan(session: Any, suite_dir: str, module: str) -> tuple[list[Any], 
     The session collects again for the real run (``perform_collect`` starts afresh).
     """
     config = session.config
-    sys.modules[module] = StandIn(module)
+    stand_in = StandIn(module)
+    stand_in.__file__ = os.path.join(suite_dir, module + ".py")
+    sys.modules[module] = stand_in
     reports: list[Any] = []
 
     class Errors:
@@ -80,6 +82,7 @@ def collect_plan(session: Any, suite_dir: str, module: str) -> tuple[list[Any], 
     finally:
         config.pluginmanager.unregister(errors)
         forget_modules(suite_dir, (module,))
+        session.testsfailed = 0  # a collection error here must not stop the real run
     if reports:
         return items, str(reports[0].longreprtext)
     return items, None
