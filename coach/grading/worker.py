@@ -28,7 +28,7 @@ import pytest
 
 from coach.grading import fixtures, integrity, plan
 from coach.grading.capture import CappedText
-from coach.grading.plugin import Channel, Reporter
+from coach.grading.plugin import Channel, Reporter, linger
 from coach.grading.protocol import Job
 
 MIB = 1024 * 1024
@@ -385,12 +385,12 @@ def main(argv: list[str]) -> None:
             ok = False
     if not ok:
         channel.send({"ev": "done"})
-        os._exit(0)
+        linger()
     reporter.check_integrity = lambda: integrity.compare(before, prepared.config)
     channel.send({"ev": "phase", "phase": "collect"})
     prepared.run()
     channel.send({"ev": "done"})  # normally sent from pytest_sessionfinish already
-    os._exit(0)
+    linger()
 
 
 if __name__ == "__main__":
