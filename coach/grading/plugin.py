@@ -10,7 +10,6 @@ subtest reports, one result each.
 from __future__ import annotations
 
 import errno
-import faulthandler
 import os
 import re
 import sys
@@ -99,7 +98,6 @@ class Reporter:
         self.subtests = 0
         self.failed_subtests = 0
         self.capture: Capture | None = None
-        self.trace_fd: int | None = None  # the watchdog's stack dump of a test that overran
         self._sub_clock = 0.0
         self._sub_mark = 0
         self._watch_unittest_skips()
@@ -152,14 +150,7 @@ class Reporter:
         self.cheat = None
         self.subtests = self.failed_subtests = 0
         self.capture = out = Capture(self.output_cap)
-        limit = timeout_of(item)
-        self.channel.send({"ev": "start", "id": item.nodeid, "limit": limit})
-        if self.trace_fd is not None and limit > 0:
-            # Stuck where the alarm cannot reach (C code, a swallowed exception):
-            # a stack dump just before the parent kills this process says where.
-            os.ftruncate(self.trace_fd, 0)
-            os.lseek(self.trace_fd, 0, os.SEEK_SET)
-            faulthandler.dump_traceback_later(limit + 0.5, file=self.trace_fd)
+        self.channel.send({"ev": "start", "id": item.nodeid, "limit": timeout_of(item)})
         sys.stdout, sys.stderr = out.stdout, out.stderr
         start = self._sub_clock = perf_counter()
         self._sub_mark = 0
@@ -171,7 +162,6 @@ class Reporter:
             raise
         finally:
             elapsed = perf_counter() - start
-            faulthandler.cancel_dump_traceback_later()
             sys.stdout = sys.stderr = self.quiet
             self._finish(item, elapsed, out, interrupted)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import secrets
 import selectors
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -199,6 +200,7 @@ class _Segment:
                 test_deadline = self._test_deadline()
                 if test_deadline is not None and now >= test_deadline:
                     self.ending = "killed"
+                    _ask_for_stack(worker, self.trace_file)
                     worker.kill()
                     yield from self._overran()
                     break
@@ -393,6 +395,23 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
+
+
+def _ask_for_stack(worker: Worker, trace_file: Path, wait: float = 0.3) -> None:
+    """SIGUSR1: the worker's faulthandler writes the running stack; wait briefly for it."""
+    try:
+        os.kill(worker.pid, signal.SIGUSR1)
+    except OSError:
+        return
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            if trace_file.stat().st_size > 0 and b"\n  File" in trace_file.read_bytes():
+                time.sleep(0.01)  # let it finish the dump
+                return
+        except OSError:
+            pass
+        time.sleep(0.005)
 
 
 def _returncode(worker: Worker) -> int | None:

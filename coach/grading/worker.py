@@ -14,6 +14,7 @@ kills its whole process group afterwards whatever happened.
 from __future__ import annotations
 
 import ast
+import faulthandler
 import importlib
 import json
 import math
@@ -359,7 +360,11 @@ def main(argv: list[str]) -> None:
     reporter.output_cap = int(job["output_cap"])
     reporter.test_files = frozenset(os.path.realpath(os.path.join(suite_dir, f)) for f in job["test_files"])
     reporter.only = set(job["only"]) if job["only"] is not None else None
-    reporter.trace_fd = os.open(job["trace_file"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # A test stuck where the alarm cannot reach (C code, a swallowed exception):
+    # before killing this process the parent sends SIGUSR1, and faulthandler's
+    # C-level handler writes the stack, which names the line that was running.
+    trace_fd = os.open(job["trace_file"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    faulthandler.register(signal.SIGUSR1, file=trace_fd, all_threads=False)
     fixtures.DEFAULT_TIMEOUT = float(job["test_limit"])
     prepared.use_files(suite_dir, job["test_files"])
     sys.stdout = sys.stderr = quiet
