@@ -17,6 +17,7 @@ from coach.content.suite import Suite, SuiteTest, parse_suite_source
 from coach.errors import CoachError
 from coach.grading.events import RunResult
 from coach.grading.pool import Worker
+from coach.grading.protocol import Plan
 from coach.grading.run import Run
 
 
@@ -33,6 +34,7 @@ class Grader:
         self._lock = threading.Lock()
         self._prime: tuple[str, Path, str] | None = _prime_of(kata) if kata else None
         self._suites: dict[tuple, tuple[str, Suite]] = {}
+        self._plans: dict[tuple, Plan] = {}  # the tests a suite holds, listed by an earlier run
         self._cleanup: list[threading.Thread] = []
         self._closed = False
         self._spare: Worker | None = spare or Worker(self._prime)
@@ -113,8 +115,17 @@ class Grader:
             self._replenish()
             return worker
 
-        return Run(filled(), kata, suite, limits or kata.limits, test_files=kata.test_files,
-                   on_close=self._discard, on_start=self._replenish, next_worker=fresh)
+        limits = limits or kata.limits
+        key = (str(kata.path), tuple(texts), kata.extra_files, limits.test)
+
+        def remember(plan: Plan) -> None:
+            with self._lock:
+                self._plans[key] = plan
+
+        with self._lock:
+            known = self._plans.get(key)
+        return Run(filled(), kata, suite, limits, test_files=kata.test_files, on_close=self._discard,
+                   on_start=self._replenish, next_worker=fresh, plan=known, on_plan=remember)
 
     def _suite(self, kata: Kata, name: str) -> tuple[str, Suite]:
         """A test file's text and its parsed tests, cached while the file is unchanged."""

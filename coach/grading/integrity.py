@@ -27,6 +27,16 @@ WATCHED = (
     "coach.grading.plugin", "coach.grading.fixtures", "coach.grading.protocol", "coach.grading.integrity",
     "coach.grading.worker", "coach.grading.capture",
 )
+# the framework classes a test's outcome passes through (their methods are watched too)
+CLASSES = frozenset({
+    "Function", "Item", "Node", "Session", "Class", "Module", "CallInfo", "TestReport", "CollectReport",
+    "BaseReport", "SubtestReport", "SubtestContext", "TestCaseFunction", "UnitTestCase", "OutcomeException",
+    "Skipped", "Failed", "XFailed", "Exit", "Config", "PytestPluginManager", "FixtureRequest",
+    "SubRequest", "FixtureDef", "FixtureManager", "AssertionRewritingHook", "HookCaller", "HookImpl",
+    "PluginManager", "Result", "HookRelay", "TestCase", "TestResult", "_Outcome", "ApproxBase",
+    "RaisesExc", "RaisesGroup", "ExceptionInfo", "Reporter", "Channel", "Capture", "_Stream",
+    "CappedText", "Snapshot", "FakeClock", "TestTimeout",
+})
 # set and reset by pytest itself around each test
 _PYTEST_OWN = frozenset({
     "_pytest.assertion.util._reprcompare", "_pytest.assertion.util._assertion_pass",
@@ -43,7 +53,7 @@ def _namespaces(config: Any) -> list[tuple[str, Any]]:
             continue
         spaces.append((name, vars(module)))
         for attr, value in list(vars(module).items()):
-            if isinstance(value, type) and getattr(value, "__module__", None) == name:
+            if isinstance(value, type) and attr in CLASSES and getattr(value, "__module__", None) == name:
                 spaces.append((f"{name}.{attr}", value.__dict__))
     if config is not None:
         spaces.append(("plugins", _plugins(config)))
@@ -92,9 +102,12 @@ class Snapshot:
         for label, space, keys, ids in self.entries:
             if label == "plugins":
                 space = _plugins(self.config)
-            _, _, now_keys, now_ids = self._entry(label, space)
-            if now_ids != ids or now_keys != keys:
-                found += _diff(label, keys, ids, now_keys, now_ids)
+            if label == "sys.modules":
+                now_ids = tuple(id(space.get(name)) for name in keys)
+            else:
+                now_ids = tuple(map(id, space.values()))
+            if now_ids != ids:
+                found += _diff(label, keys, ids, *self._entry(label, space)[2:])
         _, _, keys, ids = self.hooks
         _, _, now_keys, now_ids = self._entry("hook", _hooks(self.config))
         if now_ids != ids or now_keys != keys:

@@ -55,7 +55,9 @@ class Run:
     def __init__(self, worker: Worker, kata: Kata, suite: Suite, limits: Limits, *,
                  test_files: tuple[str, ...] = (), on_close: Callable[[Worker], None] | None = None,
                  on_start: Callable[[], None] | None = None,
-                 next_worker: Callable[[], Worker] | None = None) -> None:
+                 next_worker: Callable[[], Worker] | None = None,
+                 plan: protocol.Plan | None = None,
+                 on_plan: Callable[[protocol.Plan], None] | None = None) -> None:
         self.worker = worker
         self.workers = [worker]
         self.kata = kata
@@ -70,6 +72,8 @@ class Run:
         self._next_worker = next_worker
         self._result: RunResult | None = None
         self._iterator: Iterator[Event] | None = None
+        self._plan = plan  # the suite's plan from an earlier run of the same files
+        self._on_plan = on_plan
 
     # -- control -------------------------------------------------------------
     def cancel(self) -> None:
@@ -99,7 +103,9 @@ class Run:
         yield RunStarted(tuple(t.name for t in self.suite.tests))
         deadline = time.monotonic() + self.limits.time
         output = _Output(self.limits.output * 1024)
-        segment = _Segment(self, self.worker, state, output, plan=True, only=None)
+        segment = _Segment(self, self.worker, state, output, plan=self._plan is None, only=None)
+        if self._plan is not None:
+            yield from segment.apply_plan(self._plan)
         restarts = 0
         try:
             while True:
@@ -176,7 +182,7 @@ class _Segment:
             "plan": self.plan, "only": self.only, "trace_file": str(self.trace_file),
         }
         worker.send_job(job)
-        if self.plan and run._on_start:
+        if self.only is None and run._on_start:  # the first segment: start the next spare
             run._on_start()
         selector = selectors.DefaultSelector()
         selector.register(worker.events_fd, selectors.EVENT_READ, "events")
@@ -246,6 +252,13 @@ class _Segment:
         while (chunk := _read(worker.output_fd)):
             self.output.add(chunk)
 
+    def apply_plan(self, plan: protocol.Plan) -> Iterator[Event]:
+        state = self.state
+        state.planned = [self._name(str(i)) for i in plan["ids"]]
+        state.tasks = {self._name(k): int(v) for k, v in plan["tasks"].items()}
+        state.limits = {self._name(k): float(v) for k, v in plan["limits"].items()}
+        yield TestsCollected(tuple(state.planned))
+
     def _test_deadline(self) -> float | None:
         state = self.state
         if state.current is None:
@@ -300,15 +313,15 @@ class _Segment:
     def _apply(self, message: protocol.Message) -> Iterator[Event]:
         state = self.state
         if TRACE is not None:
-            TRACE.append((message["ev"], None, time.perf_counter()))
+            TRACE.append((message["ev"], message.get("t"), time.perf_counter()))  # type: ignore[union-attr]
         match message:
             case {"ev": "phase", "phase": phase}:
                 state.phase = str(phase)
-            case {"ev": "plan", "ids": list() as ids, "tasks": dict() as tasks, "limits": dict() as limits}:
-                state.planned = [self._name(str(i)) for i in ids]
-                state.tasks = {self._name(k): int(v) for k, v in tasks.items()}
-                state.limits = {self._name(k): float(v) for k, v in limits.items()}
-                yield TestsCollected(tuple(state.planned))
+            case {"ev": "plan"}:
+                plan: protocol.Plan = message  # type: ignore[assignment]
+                if self.run_._on_plan is not None:
+                    self.run_._on_plan(plan)
+                yield from self.apply_plan(plan)
             case {"ev": "plan_error"}:
                 pass  # the real collection will say what is wrong, if anything
             case {"ev": "import_output", "output": text}:
