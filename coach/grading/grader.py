@@ -101,8 +101,13 @@ class Grader:
             prefix = "" if name == kata.test_file else f"{name}::"
             suite = Suite(suite.tests + tuple(
                 SuiteTest(prefix + t.name, t.line, t.count, t.code, t.body) for t in parsed.tests))
+        wants_asyncio = any("async " in t or "asyncio" in t for t in texts)
+
         def filled() -> Worker:
             worker = self._take()
+            if wants_asyncio and not worker.asyncio:  # prepared for a suite without coroutines
+                self._discard(worker)
+                worker = Worker(_prime_of(kata))
             try:
                 _fill_sandbox(worker.suite_dir, kata, texts, source)
             except BaseException:

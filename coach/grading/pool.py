@@ -41,12 +41,23 @@ def clean_env(tmp: Path) -> dict[str, str]:
     }
 
 
+def needs_asyncio(test_path: str | Path) -> bool:
+    """Whether a suite may hold coroutine tests or fixtures (then the worker loads pytest-asyncio)."""
+    try:
+        text = Path(test_path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return "async " in text or "asyncio" in text
+
+
 class Worker:
     """One worker process and its sandbox folder."""
 
     def __init__(self, prime: tuple[str, Path, str] | None = None, *, warm_up: bool = True) -> None:
         """``prime``: (test file name, its source, solution module) to prepare ahead of the job.
         ``warm_up=False`` skips the practice run, for one-shot use where nothing hides its cost."""
+        self.prime = prime
+        self.asyncio = needs_asyncio(prime[1]) if prime else True  # as the worker decides
         self.sandbox = Path(tempfile.mkdtemp(prefix="coach-run-"))
         self.suite_dir = self.sandbox / "suite"
         self.tmp_dir = self.sandbox / "tmp"

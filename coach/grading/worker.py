@@ -30,6 +30,7 @@ import pytest
 from coach.grading import fixtures, integrity, plan
 from coach.grading.capture import CappedText
 from coach.grading.plugin import Channel, Reporter, linger
+from coach.grading.pool import needs_asyncio
 from coach.grading.protocol import Job
 
 MIB = 1024 * 1024
@@ -50,16 +51,21 @@ class _Quiet:
         return False
 
 
-def pytest_args(suite_dir: str) -> list[str]:
+def pytest_args(suite_dir: str, *, asyncio: bool = True, fixtures: bool = True) -> list[str]:
+    """pytest's command line in the worker. pytest-asyncio (async def tests) costs a few
+    ms a test, so a worker prepared for a suite with no coroutine in it goes without."""
     disabled = ("cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml",
                 "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler")
     args = ["-q", "--tb=short", "--color=no", "-s", "--noconftest", "-c", os.devnull,
             "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "console_output_style=classic"]
     for name in disabled:
         args += ["-p", f"no:{name}"]
-    args += ["-p", "coach.grading.fixtures", "-p", "pytest_asyncio.plugin",
-             "-o", "asyncio_mode=auto", "-o", "asyncio_default_fixture_loop_scope=function", suite_dir]
-    return args
+    if fixtures:
+        args += ["-p", "coach.grading.fixtures"]
+    if asyncio:
+        args += ["-p", "pytest_asyncio.plugin", "-o", "asyncio_mode=auto",
+                 "-o", "asyncio_default_fixture_loop_scope=function"]
+    return [*args, suite_dir]
 
 
 def _set_limits(limits: dict[str, Any]) -> None:
@@ -135,7 +141,7 @@ def _warm_up(scratch: str) -> None:
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = _Quiet()
     try:
-        pytest.main(pytest_args(scratch)[:-3] + [scratch])
+        pytest.main(pytest_args(scratch, asyncio=False, fixtures=False))
     finally:
         sys.stdout, sys.stderr = saved
         sys.modules.pop("test_coach_warm_up", None)
@@ -152,10 +158,10 @@ class Prepared:
     Falls back to pytest's own main loop if its internals ever change.
     """
 
-    def __init__(self, suite_dir: str, reporter: Reporter) -> None:
+    def __init__(self, suite_dir: str, reporter: Reporter, asyncio: bool = True) -> None:
         from _pytest.config import _prepareconfig
 
-        self.config = _prepareconfig(pytest_args(suite_dir), plugins=[reporter])
+        self.config = _prepareconfig(pytest_args(suite_dir, asyncio=asyncio), plugins=[reporter])
         self.session = None
         try:
             from _pytest.main import Session
@@ -340,7 +346,7 @@ def main(argv: list[str]) -> None:
     ready_channel = Channel(fd, "")
     reporter = Reporter(ready_channel, 10_000, quiet)
     sys.stdout = sys.stderr = quiet  # pytest's terminal report goes nowhere
-    prepared = Prepared(suite_dir, reporter)
+    prepared = Prepared(suite_dir, reporter, asyncio=needs_asyncio(argv[4]) if len(argv) >= 6 else True)
     if len(argv) >= 6:
         try:
             _prime(prepared.config, suite_dir, argv[3], argv[4], argv[5])
