@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from coach.grading.events import ERROR, FAIL, PASS, SKIP, RunResult, TestResult
-from coach.grading.formats import failure_text
+from coach.grading.formats import cut, failure_text
 
 MARKS = {PASS: ("✓", "green"), FAIL: ("✗", "red"), ERROR: ("!", "red"), SKIP: ("-", "yellow"),
          "pending": ("·", "dim"), "running": ("…", "yellow")}
@@ -103,8 +103,8 @@ class ResultsPanel(Vertical):
         text.append(failure_text(first).rstrip() + "\n")
         if first.output.strip():
             text.append("captured output:\n", style="dim")
-            text.append(first.output.rstrip()[:4000] + "\n")
+            text.append(cut(first.output.rstrip(), 4000) + "\n")
         if result.output.strip():
             text.append("output outside the tests:\n", style="dim")
-            text.append(result.output.rstrip()[:2000])
+            text.append(cut(result.output.rstrip(), 2000))
         return text
