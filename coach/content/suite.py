@@ -108,7 +108,7 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
             chunk.pop()
         return textwrap.dedent("\n".join(chunk))
 
-    def code_of(fn: ast.AST) -> str:
+    def code_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
         first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])
         return "".join(lines[first - 1: fn.end_lineno]) if lines else ""
 

@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import sys
+import time
 import unittest
 from collections.abc import Callable
 from time import perf_counter

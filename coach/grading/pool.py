@@ -117,7 +117,7 @@ class Worker:
                     pass
         return True
 
-    def send_job(self, job: "Mapping[str, object]") -> None:
+    def send_job(self, job: Mapping[str, object]) -> None:
         assert self.proc.stdin is not None
         try:
             self.proc.stdin.write((json.dumps(job) + "\n").encode())

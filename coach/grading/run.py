@@ -15,6 +15,7 @@ import os
 import secrets
 import selectors
 import signal
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -330,10 +331,10 @@ class _Segment:
                 state.import_error = str(text)
             case {"ev": "collect_error", "message": text}:
                 state.collect_error = str(text)
-            case {"ev": "collected", "ids": ids}:
+            case {"ev": "collected", "ids": list() as ids}:
                 state.phase = "run"
                 if not state.planned and self.plan:
-                    state.planned = [self._name(i) for i in ids]
+                    state.planned = [self._name(str(i)) for i in ids]
                     yield TestsCollected(tuple(state.planned))
             case {"ev": "start", "id": node_id}:
                 state.current = self._name(str(node_id))
@@ -430,7 +431,7 @@ def _ask_for_stack(worker: Worker, trace_file: Path, wait: float = 0.3) -> None:
 def _returncode(worker: Worker) -> int | None:
     try:
         return worker.proc.wait(timeout=1)
-    except Exception:
+    except subprocess.TimeoutExpired:
         return worker.proc.poll()
 
 
