@@ -171,10 +171,11 @@ CHEATS = {
     "skip": "import pytest\ndef two_sum(nums, target):\n    pytest.skip('later')\n",
     "skip at import": "import pytest\npytest.skip('nothing here', allow_module_level=True)\n",
     "unittest skip": "import unittest\ndef two_sum(nums, target):\n    raise unittest.SkipTest('later')\n",
-    "plugin": ("import gc, _pytest.config\n"
+    "plugin": ("import sys\n"
                "class _P:\n    def pytest_runtest_logreport(self, report):\n        report.outcome = 'passed'\n"
-               "for _o in gc.get_objects():\n    if isinstance(_o, _pytest.config.Config):\n"
-               "        _o.pluginmanager.register(_P())\n        break\n"
+               "_f = sys._getframe()\n"
+               "while _f is not None and 'prepared' not in _f.f_locals:\n    _f = _f.f_back\n"
+               "_f.f_locals['prepared'].config.pluginmanager.register(_P())\n"
                "def two_sum(nums, target):\n    return None\n"),
     "pytest object": "import _pytest.outcomes\n_pytest.outcomes.fail = lambda *a, **k: None\n",
     "builtins": "import builtins\nbuiltins.all = lambda *a: True\ndef two_sum(nums, target):\n    return None\n",
