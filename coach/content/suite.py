@@ -98,15 +98,18 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
     lines = source.splitlines(keepends=True) if source else []
 
     def body_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
-        """From the line after ``def`` to the first line of the last statement, going
-        into the last statement of a loop, ``if`` or ``with`` (Exercism's convention)."""
+        """Exercism's ``test_code``: from the line after ``def`` through the line after the
+        first line of the last statement (going into the last statement of a loop, ``if``
+        or ``with``), a trailing empty line dropped, dedented a space at a time."""
         last: ast.stmt = fn.body[-1]
         while isinstance(last, (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith)):
             last = last.body[-1]
-        chunk = [ln.rstrip("\r\n") for ln in lines[fn.lineno: last.lineno]]
+        chunk = [ln.rstrip("\r\n") for ln in lines[fn.lineno: last.lineno + 1]]
         if chunk and not chunk[-1]:
             chunk.pop()
-        return textwrap.dedent("\n".join(chunk))
+        while any(chunk) and all(ln.startswith(" ") for ln in chunk if ln):
+            chunk = [ln[1:] if ln else ln for ln in chunk]
+        return "\n".join(chunk)
 
     def code_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
         first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])

@@ -50,12 +50,39 @@ def _exercism_output(text: str) -> str | None:
     return text or None
 
 
+def _variation_outputs(variations: list[TestResult]) -> list[str]:
+    """Exercism's runner reads a test's subtest output out of the test's captured
+    stdout, in which pytest's progress marks sit between the subtests' prints: ","
+    after a passing subtest, "u" after a failing one. It cuts that text at each
+    newline followed by "u" and gives the n-th piece to variation #n (an extra "u"
+    at a piece's start stands for a variation with no piece). Rebuilt here from
+    each subtest's own stdout so that the same variations show output."""
+    text = "".join(v.stdout + ("u" if v.status in (FAIL, ERROR) else ",") for v in variations)
+    pieces = text.split("\nu")
+    if pieces[0].startswith("u"):
+        pieces[0] = pieces[0][1:]
+    found: list[str] = []
+    for piece in pieces:
+        bare = piece.lstrip("u")
+        found += [" "] * (len(piece) - len(bare))
+        found.append(bare)
+    return found
+
+
 def _status(test: TestResult) -> str:
     return "pass" if test.status == SKIP else str(test.status)
 
 
 def _exercism_tests(result: RunResult) -> list[dict[str, Any]]:
     failing_parents = {t.parent for t in result.tests if t.parent and t.status in (FAIL, ERROR)}
+    outputs: dict[int, str] = {}
+    for parent in failing_parents:
+        variations = [t for t in result.tests if t.parent == parent]
+        numbered = {v.variation: v for v in variations if v.variation}
+        for n, text in enumerate(_variation_outputs(variations), start=1):
+            target = numbered.get(f"variation #{n}")
+            if target is not None:
+                outputs[id(target)] = text
     entries: list[dict[str, Any]] = []
     by_name: dict[str, dict[str, Any]] = {}
     for test in result.tests:
@@ -68,10 +95,9 @@ def _exercism_tests(result: RunResult) -> list[dict[str, Any]]:
                                 else (test.message or test.details))
         entry["test_code"] = body_of_code(test.code)
         entry["task_id"] = test.task_id
-        if test.parent is not None and test.parent in failing_parents:
-            output = _exercism_output(test.stdout)
-            if output:
-                entry["output"] = output
+        output = _exercism_output(outputs.get(id(test), ""))
+        if output:
+            entry["output"] = output
         if test.parent is None and test.name in failing_parents:
             entry["status"], entry["message"] = "fail", _PARENT_FAILED
         if name in by_name:

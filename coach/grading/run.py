@@ -44,7 +44,7 @@ from coach.grading.events import (
 from coach.grading.pool import Worker
 
 _STATUS: dict[str, Status] = {"passed": PASS, "failed": FAIL, "error": ERROR, "skipped": SKIP}
-TEST_OUTPUT_CAP = 10_000  # characters of printed output kept per test
+TEST_OUTPUT_CAP = 50_000  # characters of printed output kept per test (its subtests included)
 GRACE = 1.0  # seconds past a test's limit before its worker is killed
 MAX_RESTARTS = 5  # fresh workers one run may take after killed ones
 TRACE: list | None = None  # set to a list to record (event, sent, received) times

@@ -82,19 +82,61 @@ def test_tasks_subtests_and_stdout_follow_the_runner(tmp_path):
     doc = check(folder, folder / "pantry.py")
     assert doc["status"] == "fail"
     rows = [(t["name"], t["status"], t["task_id"], "output" in t) for t in doc["tests"]]
+    # The runner cuts the test's stdout, in which "," follows a passing subtest and
+    # "u" a failing one, at each newline followed by "u", and gives the n-th piece
+    # to variation #n: here all three prints land in variation #1.
     assert rows == [
         ("Pantry > jars [variation #1]", "pass", 1, True),
-        ("Pantry > jars [variation #2]", "pass", 1, True),
-        ("Pantry > jars [variation #3]", "fail", 1, True),
+        ("Pantry > jars [variation #2]", "pass", 1, False),
+        ("Pantry > jars [variation #3]", "fail", 1, False),
         ("Pantry > jars~", "fail", 1, False),
         ("Pantry > label~", "pass", 2, False),
         ("PantryExtra > no shelves~", "pass", 3, False),
     ]
+    assert doc["tests"][0]["output"] == "counting 1\n,counting 2\n,counting 4"
     third = doc["tests"][2]
-    assert third["output"] == "counting 4"
     assert "0 != 12" in third["message"]
     assert doc["tests"][3]["message"].startswith("One or more variations of this test failed")
     assert doc["tests"][4]["test_code"] == 'self.assertEqual(label("jam"), "JAM")'
+    # the first line of the last statement and the line after it (Exercism's cut)
+    assert doc["tests"][0]["test_code"].splitlines()[-2:] == [
+        '    with self.subTest(f"variation #{variant}", shelves=shelves):',
+        "        self.assertEqual(jars(shelves), expected)"]
+
+
+TWO_FILES_A = """
+    import unittest
+    from pantry import jars
+
+
+    class FirstTest(unittest.TestCase):
+        def test_one(self):
+            self.assertEqual(jars(1), 3)
+
+        def test_two(self):
+            self.assertEqual(jars(2), 6)
+"""
+
+TWO_FILES_B = """
+    import unittest
+    from pantry import jars
+
+
+    class SecondTest(unittest.TestCase):
+        def test_zero(self):
+            self.assertEqual(jars(0), 0)
+
+        def test_three(self):
+            self.assertEqual(jars(3), 9)
+"""
+
+
+def test_several_files_interleave_by_line_like_the_runner(tmp_path):
+    folder = concept(tmp_path, {"a_test.py": TWO_FILES_A, "b_test.py": TWO_FILES_B},
+                     "def jars(n):\n    return 3 * n\n\ndef label(s):\n    return s\n")
+    doc = check(folder, folder / "pantry.py")
+    assert doc["status"] == "pass"
+    assert [t["name"] for t in doc["tests"]] == ["First > one", "Second > zero", "First > two", "Second > three"]
 
 
 def test_the_exemplar_is_the_reference_and_passes(tmp_path):
