@@ -100,6 +100,7 @@ class TestsCollected:
     __test__ = False  # not a pytest test class
 
     names: tuple[str, ...]
+    tasks: dict[str, int] = field(default_factory=dict)  # name -> task number (concept exercises)
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,7 +258,7 @@ class _Segment:
         state.planned = [self._name(str(i)) for i in plan["ids"]]
         state.tasks = {self._name(k): int(v) for k, v in plan["tasks"].items()}
         state.limits = {self._name(k): float(v) for k, v in plan["limits"].items()}
-        yield TestsCollected(tuple(state.planned))
+        yield TestsCollected(tuple(state.planned), dict(state.tasks))
 
     def _test_deadline(self) -> float | None:
         state = self.state
