@@ -24,6 +24,7 @@ import pytest
 from coach.grading import protocol
 from coach.grading.capture import Capture
 from coach.grading.fixtures import TestTimeout, timeout_of
+from coach.grading.plan import plan_message
 
 MESSAGE_CAP = 2000
 DETAILS_CAP = 6000
@@ -93,6 +94,8 @@ class Reporter:
         self.only: set[str] | None = None
         self.test_files: frozenset[str] = frozenset()
         self.check_integrity: Callable[[], str | None] = lambda: None
+        self.after_collect_error: Callable[[], None] | None = None
+        self.collect_failed = False
         self.reports: list[Any] = []
         self.special: protocol.Special | None = None
         self.cheat: str | None = None  # the solution skipped or xfailed the test itself
@@ -130,6 +133,7 @@ class Reporter:
     # -- collection ----------------------------------------------------------
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed and not self.muted:
+            self.collect_failed = True
             self.channel.send({"ev": "collect_error", "message": cap(str(report.longreprtext), DETAILS_CAP)})
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
@@ -141,7 +145,9 @@ class Reporter:
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         if not self.muted:
-            self.channel.send({"ev": "collected", "ids": [item.nodeid for item in session.items]})
+            listed = plan_message(session.items)
+            self.channel.send({"ev": "collected", "ids": listed["ids"], "tasks": listed["tasks"],
+                               "limits": listed["limits"]})
 
     # -- running -------------------------------------------------------------
     @pytest.hookimpl(wrapper=True)
@@ -272,6 +278,8 @@ class Reporter:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.muted:
             return
+        if self.collect_failed and self.after_collect_error is not None:
+            self.after_collect_error()
         self.channel.send({"ev": "done"})
         linger()
 

@@ -26,7 +26,7 @@ class Job(TypedDict):
     output_cap: int  # characters of output kept per test
     limits: JobLimits
     test_limit: float  # seconds per test unless its timeout marker says otherwise
-    plan: bool  # list the tests (with a stand-in solution) before importing the real one
+    plan: bool  # if the solution cannot be imported or the suite not collected, list the tests with a stand-in
     only: list[str] | None  # node ids to run (a fresh worker continuing a run), or all
     trace_file: str  # where the worker's watchdog dumps the stack of a test that overran
 
@@ -73,6 +73,8 @@ class CollectError(TypedDict):
 class Collected(TypedDict):
     ev: Literal["collected"]
     ids: list[str]
+    tasks: dict[str, int]  # as in Plan
+    limits: dict[str, float]
 
 
 class Start(TypedDict):

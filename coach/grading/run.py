@@ -333,9 +333,12 @@ class _Segment:
                 state.collect_error = str(text)
             case {"ev": "collected", "ids": list() as ids}:
                 state.phase = "run"
+                collected: protocol.Collected = message  # type: ignore[assignment]
+                state.tasks.update({self._name(k): int(v) for k, v in collected["tasks"].items()})
+                state.limits.update({self._name(k): float(v) for k, v in collected["limits"].items()})
                 if not state.planned and self.plan:
                     state.planned = [self._name(str(i)) for i in ids]
-                    yield TestsCollected(tuple(state.planned))
+                    yield TestsCollected(tuple(state.planned), dict(state.tasks))
             case {"ev": "start", "id": node_id}:
                 state.current = self._name(str(node_id))
                 state.started_at = time.monotonic()

@@ -113,7 +113,25 @@ def _expected(state: RunState, suite: Suite) -> list[str]:
     return [t.name for t in suite.tests]
 
 
-def _problem(state: RunState, expected: list[str]) -> str | None:
+def _count_problem(suite: Suite, expected: list[str]) -> str | None:
+    """The tests listed must agree with the test file where it says how many there are."""
+    counts: dict[str, int] = {}
+    for name in expected:
+        counts[base_name(name)] = counts.get(base_name(name), 0) + 1
+    for test in suite.tests:
+        got = counts.get(test.name, 0)
+        if got == 0:
+            return f"no result for {test.name}"
+        if test.count is not None and got != test.count:
+            return f"expected {test.count} results for {test.name}, got {got}"
+    return None
+
+
+def _problem(state: RunState, suite: Suite, expected: list[str]) -> str | None:
+    if state.planned:
+        problem = _count_problem(suite, expected)
+        if problem:
+            return problem
     planned = set(expected)
     seen: set[str] = set()
     for result in state.results:
@@ -168,7 +186,7 @@ def decide(state: RunState, suite: Suite, *, main_file: str, module: str, limits
         if state.current:
             found = [replace_message(r, cause) if r.name == state.current else r for r in found]
         return ERROR, cause, found
-    problem = _problem(state, expected)
+    problem = _problem(state, suite, expected)
     if problem:
         return ERROR, problem, rows(state, suite, expected, problem)
     missing = remaining(state) if state.planned else [n for n in expected if n not in {r.name for r in state.results}]

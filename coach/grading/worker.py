@@ -378,10 +378,16 @@ def main(argv: list[str]) -> None:
     faulthandler.register(signal.SIGUSR1, file=trace_fd, all_threads=False)
     fixtures.DEFAULT_TIMEOUT = float(job["test_limit"])
     prepared.use_files(suite_dir, job["test_files"])
-    sys.stdout = sys.stderr = quiet
-    if job["plan"] and prepared.session is not None:
-        _plan(channel, reporter, prepared, suite_dir, job["module"])
-    sys.stdout = sys.stderr = real_stdout
+    want_plan = job["plan"] and prepared.session is not None
+
+    def plan_after_failure() -> None:
+        """The solution could not be imported or the suite not collected with it: list
+        the tests with a stand-in solution, so each is reported (as an error)."""
+        sys.stdout = sys.stderr = quiet
+        if want_plan:
+            _plan(channel, reporter, prepared, suite_dir, job["module"])
+
+    reporter.after_collect_error = plan_after_failure
     _set_limits(job["limits"])  # type: ignore[arg-type]
 
     root = os.path.dirname(suite_dir)
@@ -401,6 +407,7 @@ def main(argv: list[str]) -> None:
                           "message": f"the solution changed the test framework while importing: {changed}"})
             ok = False
     if not ok:
+        plan_after_failure()
         channel.send({"ev": "done"})
         linger()
     reporter.check_integrity = lambda: integrity.compare(before, prepared.config)
