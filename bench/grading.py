@@ -118,7 +118,7 @@ def main() -> None:
         for _ in range(GUARD_RUNS):
             for mode in ("plain", "guard"):
                 out = subprocess.run([sys.executable, "-c", _GUARD_SCRIPT, str(folder), mode],
-                                     capture_output=True, text=True, env=env)
+                                     capture_output=True, text=True, env=env, check=False)
                 line = next((ln for ln in out.stdout.splitlines() if ln.startswith("MEDIAN ")), None)
                 if line is None:
                     sys.exit(f"guard bench {slug} {mode} failed:\n{out.stdout}{out.stderr}")

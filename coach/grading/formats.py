@@ -59,8 +59,7 @@ def _variation_outputs(variations: list[TestResult]) -> list[str]:
     each subtest's own stdout so that the same variations show output."""
     text = "".join(v.stdout + ("u" if v.status in (FAIL, ERROR) else ",") for v in variations)
     pieces = text.split("\nu")
-    if pieces[0].startswith("u"):
-        pieces[0] = pieces[0][1:]
+    pieces[0] = pieces[0].removeprefix("u")
     found: list[str] = []
     for piece in pieces:
         bare = piece.lstrip("u")
