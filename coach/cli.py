@@ -1,7 +1,7 @@
 """The ``coach`` command line: argparse front door, lazy imports behind it.
 
 Only the TUI commands import Textual; ``--help``, ``--version``, ``list``,
-``validate``, ``check`` and ``stats`` stay terminal-free and start fast.
+``validate``, ``check``, ``answer`` and ``stats`` stay terminal-free and start fast.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
-from coach import __version__
+from coach import __version__, paths
 from coach.errors import USAGE, CoachError
 
 
@@ -52,13 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="coach",
         description="A terminal interview coach for Python and FastAPI roles. "
         "Run without a command to open the home screen.",
+        epilog=f"Your progress (coach.db), drafts and own content live in {paths.describe_data_dir()}.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     rapid = sub.add_parser("rapid", help="drill questions with spaced repetition",
                            description="Rapid-fire drilling: due cards first, then new ones.")
-    rapid.add_argument("--topic", help="only questions of this topic (see 'coach list questions')")
+    rapid.add_argument("--topic", help="only these decks: a topic id, a deck name, or a prefix several "
+                       "decks share ('fastapi' drills every FastAPI deck; see 'coach list questions')")
     rapid.add_argument("--level", choices=("basic", "intermediate", "advanced", "design"),
                        help="only questions of this level")
     rapid.add_argument("--tag", help="only questions with this tag")
@@ -70,11 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     kata = sub.add_parser("kata", help="open the kata list, or one kata in the workbench",
                           description="Open the kata list, or a kata by name or folder path.")
     kata.add_argument("name", nargs="?", metavar="NAME", help="a kata name or a kata folder")
+    kata.add_argument("--pattern", metavar="P",
+                      help="open the kata list showing only katas that train pattern P, "
+                      "such as 'two pointers' (see 'coach list katas')")
 
     lst = sub.add_parser("list", help="list katas or questions",
                          description="List the katas or questions coach knows.")
     lst.add_argument("what", choices=("katas", "questions"), help="what to list")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
+    lst.add_argument("--pattern", metavar="P",
+                     help="katas only: those that train pattern P, such as 'sliding window'")
 
     val = sub.add_parser("validate", help="check content files for problems",
                          description="Validate the bundled content and yours, or the content at PATH. "
@@ -91,12 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true",
                      help="print the result in the Exercism test-runner format (version 3)")
 
-    stats = sub.add_parser("stats", help="show your progress", description="Show progress without the TUI.")
+    ans = sub.add_parser("answer", help="score a typed answer to a card (read on standard input)",
+                         description="Read an answer on standard input and print the key ideas it hit and "
+                         "missed and the suggested rating, as the rapid-fire screen scores it.")
+    ans.add_argument("card", metavar="CARD_ID", help="a question id (see 'coach list questions')")
+    ans.add_argument("--deck", metavar="PATH", help="find the card in this deck file or folder instead")
+    ans.add_argument("--json", action="store_true",
+                     help='print {"card", "suggested": 1-4, "hits": [...], "misses": [...], ...}')
+
+    stats = sub.add_parser("stats", help="show your progress",
+                           description="Show progress without the TUI, and where it is kept.")
     stats.add_argument("--json", action="store_true", help="print JSON")
 
     exp = sub.add_parser("export", help="write all progress to a JSON file",
-                         description="Write every review, schedule, attempt and draft to FILE.")
+                         description="Write every review, schedule, attempt and draft to FILE. The file "
+                         "is written beside FILE and renamed into place, so an interrupted export leaves "
+                         "FILE as it was.")
     exp.add_argument("file", metavar="FILE", help="where to write (use - for standard output)")
+    exp.add_argument("--force", action="store_true",
+                     help="replace FILE even if it is a symbolic link, a device, a pipe or a socket")
 
     imp = sub.add_parser("import", help="import progress (a .json file) or Exercism exercises (a folder)",
                          description="Import a progress file written by 'coach export', or an Exercism "
@@ -107,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     command = args.command
+    paths.check_data_dir(write=command == "import")
     if command in (None, "rapid", "kata"):
         from coach.commands.tui import run_tui
 
@@ -123,6 +144,10 @@ def _run(args: argparse.Namespace) -> int:
         from coach.commands.check import run_check
 
         return run_check(args)
+    if command == "answer":
+        from coach.commands.answer import run_answer
+
+        return run_answer(args)
     if command in ("stats", "export", "import"):
         from coach.commands import progress
 
@@ -145,9 +170,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # disk full, permission, read-only: the user can fix these
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        return USAGE
     except Exception as exc:  # the promise: never a traceback unless asked
         if debug:
             raise
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is not None and isinstance(exc, sqlite3.Error):  # a read that met a lock, a full disk...
+            from coach.practice.faults import store_error
+            from coach.practice.store import default_path
+
+            _say(store_error(exc, default_path()).message)
+            return USAGE
         print(f"coach: internal error: {type(exc).__name__}: {exc} "
               "(run with COACH_DEBUG=1 to see the traceback)", file=sys.stderr)
         return 1

@@ -7,7 +7,10 @@ import json
 import shutil
 import sys
 
-from coach.content.library import load_library
+from coach.content.library import Library, load_library
+from coach.content.models import Kata
+from coach.content.patterns import PATTERNS, match_pattern, unknown_pattern
+from coach.errors import USAGE, CoachError
 
 
 def table(rows: list[list[str]], headers: list[str], width: int | None = None) -> str:
@@ -27,32 +30,68 @@ def table(rows: list[list[str]], headers: list[str], width: int | None = None) -
     return "\n".join(lines)
 
 
-def run_list(args: argparse.Namespace) -> int:
-    if args.what == "katas":
-        lib = load_library(questions=False)
-        items = [
-            {"id": k.slug, "title": k.title, "topics": list(k.topics),
+def pattern_filter(name: str, library: Library, *, need_katas: bool = False) -> str:
+    """The pattern ``name`` spells, ignoring case and spacing.
+
+    Not in the vocabulary: a usage error naming the nearest pattern. With
+    ``need_katas``, a pattern no kata trains yet is an error too.
+    """
+    found = match_pattern(name, list(PATTERNS))
+    if found is None:
+        raise CoachError(unknown_pattern(name), USAGE)
+    if need_katas and not with_pattern(library.katas, found):
+        used = sorted({p for k in library.katas for p in k.patterns})
+        raise CoachError(f"no kata trains '{found}' yet"
+                         + (f" (patterns with katas: {', '.join(used)})" if used else ""), USAGE)
+    return found
+
+
+def with_pattern(katas: list[Kata], pattern: str | None) -> list[Kata]:
+    return [k for k in katas if pattern is None or pattern in k.patterns]
+
+
+def _list_katas(args: argparse.Namespace, pattern: str | None) -> Library:
+    lib = load_library(questions=False)
+    chosen = pattern_filter(pattern, lib) if pattern is not None else None
+    katas = with_pattern(lib.katas, chosen)
+    if args.json:
+        print(json.dumps([
+            {"id": k.slug, "title": k.title, "topics": list(k.topics), "patterns": list(k.patterns),
              "difficulty": k.difficulty, "origin": k.origin}
-            for k in lib.katas
-        ]
-        if args.json:
-            print(json.dumps(items, indent=2))
-        else:
-            rows = [[i["id"], i["difficulty"], ", ".join(i["topics"]), i["title"]] for i in items]
-            print(table(rows, ["ID", "DIFFICULTY", "TOPICS", "TITLE"]))
-            print(f"\n{len(items)} katas")
+            for k in katas
+        ], indent=2))
+    elif not katas and chosen:
+        print(f"no kata trains '{chosen}' yet")
     else:
-        lib = load_library(katas=False)
-        items = [
+        rows = [[k.slug, k.difficulty, k.title, ", ".join(k.patterns) or "-"] for k in katas]
+        print(table(rows, ["ID", "DIFFICULTY", "TITLE", "PATTERNS"]))
+        which = f" training '{chosen}'" if chosen else ""
+        print(f"\n{len(katas)} kata{'s' if len(katas) != 1 else ''}{which}")
+    return lib
+
+
+def _list_questions(args: argparse.Namespace) -> Library:
+    lib = load_library(katas=False)
+    if args.json:
+        print(json.dumps([
             {"id": q.id, "question": q.question, "topic": q.topic, "level": q.level, "tags": list(q.tags)}
             for q in lib.questions
-        ]
-        if args.json:
-            print(json.dumps(items, indent=2))
-        else:
-            rows = [[i["id"], i["topic"], i["level"], " ".join(i["question"].split())] for i in items]
-            print(table(rows, ["ID", "TOPIC", "LEVEL", "QUESTION"]))
-            print(f"\n{len(items)} questions in {len(lib.decks)} decks")
+        ], indent=2))
+    else:
+        rows = [[q.id, q.topic, q.level, " ".join(q.question.split())] for q in lib.questions]
+        print(table(rows, ["ID", "TOPIC", "LEVEL", "QUESTION"]))
+        print(f"\n{len(lib.questions)} questions in {len(lib.decks)} decks")
+    return lib
+
+
+def run_list(args: argparse.Namespace) -> int:
+    pattern = getattr(args, "pattern", None)
+    if args.what == "katas":
+        lib = _list_katas(args, pattern)
+    else:
+        if pattern is not None:
+            raise CoachError("--pattern filters katas; questions have --tag in 'coach rapid'", USAGE)
+        lib = _list_questions(args)
     if lib.problems:
         print(f"coach: skipped content with {len(lib.problems)} problem(s); "
               "run 'coach validate' to see them", file=sys.stderr)

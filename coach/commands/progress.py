@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import stat
 import sys
-import tempfile
 from pathlib import Path
 
+from coach import paths
 from coach.errors import CoachError
-from coach.practice.store import Store
+from coach.practice import faults
+from coach.practice.atomic import interruptible, remove_stale, write_atomic
+from coach.practice.store import Store, StoreError
 
 
-def open_store() -> Store:
-    store = Store.open()
+def open_store(*, write: bool = False) -> Store:
+    """The progress store, with any notice on stderr; ``write``: refuse a read-only one."""
+    store = Store.open(on_wait=lambda line: print(f"coach: {line}", file=sys.stderr, flush=True))
     if store.notice:
         print(f"coach: warning: {store.notice}", file=sys.stderr)
+    if store.read_only is not None:
+        if write:
+            reason = store.read_only
+            store.close()
+            raise StoreError(f"cannot save progress: {reason}", faults.READ_ONLY, store.path)
+        print(f"coach: warning: progress is not being saved: {store.read_only}", file=sys.stderr)
     return store
 
 
@@ -33,8 +44,8 @@ def _minutes(ms: float | None) -> str:
 
 
 def render(stats) -> str:  # a coach.practice.stats.Stats
-    lines = [f"Due today: {stats.due_today}    New cards: {stats.new_available}    "
-             f"Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}", ""]
+    lines = [(f"Due today: {stats.due_today}    New cards: {stats.new_available}    "
+             f"Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}"), ""]
     width = max([len(t.title) for t in stats.topics] + [5])
     lines.append(f"{'TOPIC':<{width}}  {'SEEN':>7}  {'DUE':>3}  MASTERY")
     for t in stats.topics:
@@ -44,8 +55,8 @@ def render(stats) -> str:  # a coach.practice.stats.Stats
     lines += ["", f"Reviews per day, last {len(stats.reviews_per_day)} days"]
     for day, count in stats.reviews_per_day:
         lines.append(f"{day}  {'▇' * round(20 * count / peak):<20} {count}")
-    lines += ["", f"Katas: {stats.katas_solved} solved, {stats.katas_attempted} attempted, "
-              f"{len(stats.katas)} in all"]
+    lines += ["", (f"Katas: {stats.katas_solved} solved, {stats.katas_attempted} attempted, "
+              f"{len(stats.katas)} in all")]
     tried = [k for k in stats.katas if k.attempts]
     if tried:
         lines.append(f"{'KATA':<24} {'STATUS':<9} {'TRIES':>5}  BEST")
@@ -62,10 +73,10 @@ def run_stats(args: argparse.Namespace) -> int:
     with open_store() as store:
         stats = compute(store, library)
     if args.json:
-        print(json.dumps(stats.to_dict(), indent=2))
+        print(json.dumps({**stats.to_dict(), "data_folder": str(paths.data_dir())}, indent=2))
     else:
         encoding = (sys.stdout.encoding or "").lower()
-        text = render(stats)
+        text = render(stats) + f"\n\nProgress is kept in {paths.describe_data_dir()}"
         print(text if "utf" in encoding else text.encode("ascii", "replace").decode())
     return 0
 
@@ -80,22 +91,32 @@ def run_export(args: argparse.Namespace) -> int:
         print(text)
         return 0
     target = Path(args.file).expanduser()
-    if target.is_dir():
-        raise CoachError(f"{target} is a folder; give a file name, e.g. {target / 'coach-progress.json'}")
-    if not target.parent.is_dir():
-        raise CoachError(f"no such folder: {target.parent}")
-    # Write beside the target and rename: an interrupted export never leaves half a file.
-    fd, tmp = tempfile.mkstemp(prefix=".coach-export-", dir=target.parent)
+    _check_export_target(target, args.force)
+    remove_stale(target)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with interruptible():  # SIGTERM or SIGHUP mid-write: the temp file is removed
+            write_atomic(target, text + "\n")
+    except OSError as exc:
+        raise CoachError(f"cannot write {target}: {exc.strerror or exc}"
+                         + ("; free some space and export again" if exc.errno == errno.ENOSPC else "")) from None
     print(f"exported {len(doc['cards'])} cards, {len(doc['reviews'])} reviews, "
           f"{len(doc['attempts'])} kata attempts and {len(doc['drafts'])} drafts to {target}")
     return 0
+
+
+def _check_export_target(target: Path, force: bool) -> None:
+    """Refuse to replace anything but a regular file (or nothing) unless ``force``."""
+    if target.is_symlink():
+        if not force:
+            raise CoachError(f"{target} is a symbolic link (to {os.readlink(target)}); coach will not write "
+                             "through it. Give another name, or --force to replace the link with the export")
+    elif target.is_dir():
+        raise CoachError(f"{target} is a folder; give a file name, e.g. {target / 'coach-progress.json'}")
+    elif target.exists() and not stat.S_ISREG(target.stat().st_mode) and not force:
+        raise CoachError(f"{target} is not a regular file (a device, pipe or socket); give another name, "
+                         "or --force to replace it")
+    if not target.parent.is_dir():
+        raise CoachError(f"no such folder: {target.parent}")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -112,7 +133,7 @@ def run_import(args: argparse.Namespace) -> int:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CoachError(f"{path} is not a coach progress file (not JSON: {exc})") from None
-    with open_store() as store:
+    with open_store(write=True) as store:
         changed = import_(store, doc)
     if not any(changed.values()):
         print(f"nothing new in {path}: your progress already holds all of it")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.errors import CoachError
+from coach.errors import USAGE, CoachError
 
 
 def _needs_terminal() -> None:
@@ -22,16 +22,24 @@ def run_tui(args: argparse.Namespace) -> int:
         library = options["library"] = load_library()  # the arguments are checked against it
     if args.command == "kata":
         options["mode"] = "kata"
+        if args.name and args.pattern is not None:
+            raise CoachError("give a kata NAME or --pattern, not both", USAGE)
         if args.name:
             options["kata"] = resolve_kata(args.name, library)
+        elif args.pattern is not None:
+            from coach.commands.listing import pattern_filter
+
+            options["pattern"] = pattern_filter(args.pattern, library, need_katas=True)  # the kata list opens filtered
     elif args.command == "rapid":
-        topics = library.topics()
-        if args.topic and args.topic not in topics:
-            raise CoachError(unknown("topic", args.topic, topics))
+        topics: list[str] = []
+        if args.topic:
+            topics = library.match_topics(args.topic)
+            if not topics:
+                raise CoachError(unknown("topic", args.topic, library.topics()))
         tags = sorted({t for q in library.questions for t in q.tags})
         if args.tag and args.tag not in tags:
             raise CoachError(unknown("tag", args.tag, tags))
-        options.update(mode="rapid", topic=args.topic, level=args.level, tag=args.tag,
+        options.update(mode="rapid", topic=args.topic, topics=tuple(topics), level=args.level, tag=args.tag,
                        count=args.count, cram=args.cram, timer=args.timer)
     else:
         options["mode"] = "home"
@@ -40,4 +48,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
     app = make_app(**options)
     app.run()
+    unsaved: list[str] = app.unsaved
+    if unsaved:
+        print(f"coach: warning: not saved: {', '.join(unsaved)}", file=sys.stderr)
     return app.return_code or 0

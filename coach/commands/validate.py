@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 from coach.content.library import Library, load_folder, load_library
+from coach.content.safety import printable
 
 
 def _report(lib: Library) -> int:
     for problem in lib.problems:
-        print(problem)
+        print(printable(str(problem)))  # a name that is not UTF-8 is shown escaped, never a crash
     count = len(lib.problems)
     summary = (f"{len(lib.questions)} questions in {len(lib.decks)} decks, "
                f"{len(lib.katas)} katas")

@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from coach import __version__, paths
 
@@ -60,6 +61,6 @@ def _write(target: Path, payload: object) -> None:
         os.replace(tmp, target)
     except OSError:
         try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
+            os.unlink(tmp)
         except (OSError, NameError):
             pass

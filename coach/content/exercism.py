@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.content.models import Kata, Problem
+from coach.content.safety import bad_name, check_tree, inside, name_problem, printable
 
 DOCS = (".docs/introduction.md", ".docs/instructions.md", ".docs/instructions.append.md")
 SKIP_EXTRA = {".meta", ".docs", ".exercism", "__pycache__", ".pytest_cache", ".git"}
@@ -108,6 +109,11 @@ def _first(files: dict, key: str, folder: Path, problems: list[Problem], require
         if required:
             problems.append(Problem(config, 0, f"files.{key}", "expected a non-empty list of file names"))
         return None
+    outside = [n for n in names if inside(folder, n) is None]
+    if outside:
+        problems.append(Problem(config, 0, f"files.{key}", f"{printable(outside[0])!r} leads outside the "
+                                "exercise folder; give a path inside it"))
+        return None
     name = names[0]
     if not (folder / name).is_file():
         problems.append(Problem(folder / name, 0, "", f"missing file (named in .meta/config.json files.{key})"))
@@ -116,7 +122,13 @@ def _first(files: dict, key: str, folder: Path, problems: list[Problem], require
 
 
 def load_exercise(folder: Path, problems: list[Problem], *, deep: bool = False) -> Kata | None:
+    """An exercise folder as a kata; None (with problems) when it is broken or unsafe."""
     config = folder / ".meta" / "config.json"
+    if bad_name(folder.name):
+        problems.append(name_problem(folder))
+        return None
+    if not check_tree(folder, problems):
+        return None
     try:
         data = json.loads(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

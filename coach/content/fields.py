@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from coach.content.models import Problem
 from coach.content.yamlio import LocDict, LocList
@@ -68,7 +69,7 @@ def one_of(choices: tuple[str, ...]) -> Callable[[Any], Complaint]:
 
 
 def text_list(*, min_items: int = 0) -> Callable[[Any], Complaint]:
-    def check(value: Any) -> str | None:
+    def check(value: Any) -> Complaint:
         if not isinstance(value, list):
             return f"expected a list of text, found {_type_name(value)}"
         if len(value) < min_items:

@@ -15,6 +15,8 @@ from typing import Any
 
 from coach.content import fields as f
 from coach.content.models import DIFFICULTIES, Kata, Limits, Problem
+from coach.content.patterns import check_patterns
+from coach.content.safety import bad_name, check_tree, name_problem
 from coach.content.yamlio import YamlError, load_file
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -54,6 +56,7 @@ KATA_FIELDS = {
     "title": f.Spec(f.text),
     "difficulty": f.Spec(f.one_of(DIFFICULTIES)),
     "topics": f.Spec(f.text_list(min_items=1)),
+    "patterns": f.Spec(check_patterns, required=False),
     "entry": f.Spec(_entry),
     "hints": f.Spec(f.text_list(min_items=1)),
     "module": f.Spec(_module, required=False),
@@ -122,6 +125,8 @@ def _deep_checks(kata: Kata, yaml_path: Path, entry_line: int, problems: list[Pr
                 yaml_path, entry_line, "entry",
                 f"{label} does not define {', '.join(missing)}",
             ))
+    for mutant in kata.mutant_paths:
+        _check_mutant(kata, mutant, problems)
     if kata.test_path.is_file():
         from coach.content.suite import parse_suite
 
@@ -137,6 +142,24 @@ def _deep_checks(kata: Kata, yaml_path: Path, entry_line: int, problems: list[Pr
             ))
 
 
+def _check_mutant(kata: Kata, path: Path, problems: list[Problem]) -> None:
+    """A mutant parses, says what is wrong with it on its first line, and defines the entry points.
+
+    Otherwise it would fail the suite for a reason nobody meant, and prove nothing.
+    """
+    tree = check_python(path, problems)
+    if tree is None:
+        return
+    first = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n", 1)[0].strip()
+    if not first.startswith("#") or not first.lstrip("#").strip():
+        problems.append(Problem(path, 1, "", "a mutant starts with a one-line comment saying what is wrong "
+                                "(# Wrong: ...)"))
+    missing = [name for name in kata.entry if name not in top_level_names(tree)]
+    if missing:
+        problems.append(Problem(path, 1, "", f"does not define {', '.join(missing)}, so it would fail "
+                                "for the wrong reason"))
+
+
 def _limits(data: Any, path: Path, problems: list[Problem]) -> Limits:
     if data is None:
         return Limits()
@@ -147,11 +170,20 @@ def _limits(data: Any, path: Path, problems: list[Problem]) -> Limits:
 
 def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
               deep: bool = False) -> Kata | None:
-    """Load a kata folder; with ``deep`` also parse its Python files."""
+    """Load a kata folder; with ``deep`` also parse its Python files.
+
+    A folder whose name is not UTF-8, or holding a symbolic link or such a
+    name anywhere, is reported and not loaded (see :mod:`coach.content.safety`).
+    """
+    if bad_name(folder.name):
+        problems.append(name_problem(folder))
+        return None
     if (folder / ".meta" / "config.json").is_file() and not (folder / "kata.yaml").is_file():
         from coach.content.exercism import load_exercise
 
         return load_exercise(folder, problems, deep=deep)
+    if not check_tree(folder, problems):
+        return None
     slug = folder.name
     yaml_path = folder / "kata.yaml"
     if not SLUG_RE.match(slug):
@@ -190,6 +222,7 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
         minutes=data.get("minutes"),
         limits=_limits(data.get("limits"), yaml_path, problems),
         origin=origin,
+        patterns=tuple(data.get("patterns") or ()),
     )
     if deep:
         _deep_checks(kata, yaml_path, data.line_of("entry"), problems)
@@ -197,12 +230,15 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
 
 
 def kata_dirs(folder: Path) -> list[Path]:
-    """Sub-folders of ``folder`` that hold a kata (either layout), by name."""
+    """Sub-folders of ``folder`` that hold a kata (either layout), by name.
+
+    Names that are not valid UTF-8 are left out (:func:`coach.content.safety.bad_names` reports them).
+    """
     if not folder.is_dir():
         return []
     return sorted(
         p for p in folder.iterdir()
-        if p.is_dir() and not p.name.startswith((".", "_"))
+        if not bad_name(p.name) and p.is_dir() and not p.name.startswith((".", "_"))
         and ((p / "kata.yaml").is_file() or (p / ".meta" / "config.json").is_file()
              or any((p / n).is_file() for n in ("starter.py", "solution.py", "README.md")))
     )

@@ -11,6 +11,7 @@ from coach.content.cache import cached
 from coach.content.katas import kata_dirs, load_kata
 from coach.content.models import Deck, Kata, Problem, Question
 from coach.content.questions import deck_files, load_decks
+from coach.content.safety import bad_name, bad_names, name_problem
 from coach.errors import CoachError
 
 
@@ -34,6 +35,20 @@ class Library:
     def topics(self) -> list[str]:
         return list(dict.fromkeys(deck.topic for deck in self.decks))
 
+    def match_topics(self, text: str) -> list[str]:
+        """The decks ``--topic text`` means: a topic id (``fastapi-basics``), a deck's
+        display name (``FastAPI basics``, any case), or a prefix of either that several
+        decks share (``fastapi`` is every FastAPI deck). Empty when nothing matches."""
+        wanted = " ".join(text.lower().replace("-", " ").split())
+        if not wanted:
+            return []
+        exact = [d.topic for d in self.decks if wanted in (d.topic.replace("-", " "), d.title.lower())]
+        if exact:
+            return list(dict.fromkeys(exact))
+        return list(dict.fromkeys(
+            d.topic for d in self.decks
+            if d.topic.replace("-", " ").startswith(wanted) or d.title.lower().startswith(wanted)))
+
 
 def unknown(kind: str, name: str, choices: list[str]) -> str:
     """``unknown kata 'x'; did you mean 'y'?``, or the nearest few when none is close."""
@@ -45,6 +60,18 @@ def unknown(kind: str, name: str, choices: list[str]) -> str:
     nearest = difflib.get_close_matches(name, choices, n=3, cutoff=0.0)
     listing = ", ".join(f"'{c}'" for c in nearest)
     return f"unknown {kind} '{name}'; did you mean one of {listing}? ({len(choices)} in all)"
+
+
+def _decks_in(folders: list[Path], problems: list[Problem]) -> list[Path]:
+    """The deck files in ``folders``; names that are not UTF-8 are reported and skipped."""
+    files = []
+    for folder in folders:
+        for file in deck_files(folder):
+            if bad_name(file.name):
+                problems.append(name_problem(file))
+            else:
+                files.append(file)
+    return files
 
 
 def _load_katas(folders: list[tuple[Path, str]], problems: list[Problem], deep: bool) -> list[Kata]:
@@ -69,9 +96,8 @@ def load_library(*, user: bool = True, deep: bool = False,
     """Bundled content, then the user's (``$COACH_HOME/questions``, ``/katas``)."""
     lib = Library()
     if questions:
-        files = deck_files(paths.bundled_questions_dir())
-        if user:
-            files += deck_files(paths.user_questions_dir())
+        deck_dirs = [paths.bundled_questions_dir()] + ([paths.user_questions_dir()] if user else [])
+        files = _decks_in(deck_dirs, lib.problems)
         if deep:
             lib.decks = load_decks(files, lib.problems)
         else:
@@ -81,6 +107,8 @@ def load_library(*, user: bool = True, deep: bool = False,
         folders = [(paths.bundled_katas_dir(), "bundled")]
         if user:
             folders.append((paths.user_katas_dir(), "user"))
+        for root, _ in folders:
+            lib.problems += bad_names(root)
         if deep:
             lib.katas = _load_katas(folders, lib.problems, deep)
         else:
@@ -136,7 +164,9 @@ def load_folder(path: Path, *, deep: bool = True) -> Library:
         return lib
     deck_dirs = [path / "questions"] if (path / "questions").is_dir() else [path]
     kata_roots = [path / "katas"] if (path / "katas").is_dir() else [path]
-    lib.decks = load_decks([f for d in deck_dirs for f in deck_files(d)], lib.problems)
+    lib.decks = load_decks(_decks_in(deck_dirs, lib.problems), lib.problems)
+    for root in kata_roots:
+        lib.problems += bad_names(root)
     lib.katas = _load_katas([(d, "user") for d in kata_roots], lib.problems, deep)
     return lib
 

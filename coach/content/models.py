@@ -95,6 +95,7 @@ class Kata:
     minutes: int | None = None  # suggested time to solve
     limits: Limits = field(default_factory=Limits)
     origin: str = "bundled"  # bundled, user or exercism
+    patterns: tuple[str, ...] = ()  # interview patterns it trains (coach.content.patterns)
     more_tests: tuple[str, ...] = ()  # further test files (Exercism's files.test beyond the first)
 
     @property
@@ -112,6 +113,14 @@ class Kata:
     @property
     def solution_path(self) -> Path | None:
         return self.path / self.solution_file if self.solution_file else None
+
+    @property
+    def mutant_paths(self) -> tuple[Path, ...]:
+        """Plausible wrong solutions in ``mutants/``: the suite must fail every one."""
+        folder = self.path / "mutants"
+        if not folder.is_dir():
+            return ()
+        return tuple(sorted(p for p in folder.glob("*.py") if p.is_file() and not p.name.startswith(("_", "."))))
 
     def readme(self) -> str:
         parts = []

@@ -10,7 +10,6 @@ from coach.content import fields as f
 from coach.content.models import LEVELS, Deck, Keyword, Problem, Question
 from coach.content.yamlio import LocDict, YamlError, load_file
 
-
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 
 
@@ -87,7 +86,7 @@ def load_deck(path: Path, problems: list[Problem], start_order: int = 0) -> Deck
     topic = data.get("topic") if isinstance(data.get("topic"), str) else path.stem
     title = data.get("title") if isinstance(data.get("title"), str) else topic
     items = data["questions"]
-    questions = []
+    questions: list[Question] = []
     for index, item in enumerate(items):
         qid = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else None
         where = f"{qid}." if qid else f"questions[{index + 1}]."

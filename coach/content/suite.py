@@ -111,7 +111,7 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
             chunk = [ln[1:] if ln else ln for ln in chunk]
         return "\n".join(chunk)
 
-    def code_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    def code_of(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
         first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])
         return "".join(lines[first - 1: fn.end_lineno]) if lines else ""
 

@@ -55,18 +55,47 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _convert(node: yaml.Node, loader: Any, duplicates: list[tuple[str, int]]) -> Any:
+MAX_BYTES = 8 * 1024 * 1024  # the largest YAML file coach reads
+MAX_DEPTH = 64  # nesting of mappings and sequences
+SPARE_VALUES = 10_000  # values beyond one per byte of text that aliases may add
+
+
+class _Budget:
+    """How many more values the document may expand to, and nodes already seen (to spot aliases)."""
+
+    def __init__(self, text: str) -> None:
+        self.limit = self.left = len(text) + SPARE_VALUES
+        self.seen: set[int] = set()
+        self.reused: yaml.Node | None = None
+
+    def spend(self, node: yaml.Node, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nested more than {MAX_DEPTH} levels deep", _line(node))
+        self.left -= 1
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen:
+                self.reused = node  # reached again: through an alias
+            self.seen.add(id(node))
+        if self.left < 0:
+            line = _line(self.reused) if self.reused is not None else _line(node)
+            raise YamlError(f"aliases expand this file to more than {self.limit:,} values "
+                            "(an alias bomb?); the anchor on this line is reused too often", line)
+
+
+def _convert(node: yaml.Node, loader: Any, duplicates: list[tuple[str, int]], budget: _Budget,
+             depth: int = 0) -> Any:
+    budget.spend(node, depth)
     if isinstance(node, yaml.MappingNode):
         result = LocDict()
         result.line = _line(node)
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, loader, duplicates)
+            key = _convert(key_node, loader, duplicates, budget, depth + 1)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 key = str(key)
             if key in result:
                 duplicates.append((str(key), _line(key_node)))
-            result[key] = _convert(value_node, loader, duplicates)
+            result[key] = _convert(value_node, loader, duplicates, budget, depth + 1)
             result.key_lines[key] = _line(key_node)
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -74,7 +103,7 @@ def _convert(node: yaml.Node, loader: Any, duplicates: list[tuple[str, int]]) ->
         items.line = _line(node)
         items.item_lines = []
         for item in node.value:
-            items.append(_convert(item, loader, duplicates))
+            items.append(_convert(item, loader, duplicates, budget, depth + 1))
             items.item_lines.append(_line(item))
         return items
     return loader.construct_object(node, deep=True)
@@ -83,7 +112,9 @@ def _convert(node: yaml.Node, loader: Any, duplicates: list[tuple[str, int]]) ->
 def load_text(text: str) -> tuple[Any, list[tuple[str, int]]]:
     """Parse one YAML document; returns the data and any duplicated keys.
 
-    Raises :class:`YamlError` for text that is not YAML.
+    Raises :class:`YamlError` for text that is not YAML, and for a document
+    that aliases would expand far beyond its size or that nests too deeply:
+    content is data, and a small file must not cost seconds or gigabytes.
     """
     loader = Loader(text)
     try:
@@ -91,7 +122,7 @@ def load_text(text: str) -> tuple[Any, list[tuple[str, int]]]:
         if node is None:
             return None, []
         duplicates: list[tuple[str, int]] = []
-        return _convert(node, loader, duplicates), duplicates
+        return _convert(node, loader, duplicates, _Budget(text)), duplicates
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -99,11 +130,18 @@ def load_text(text: str) -> tuple[Any, list[tuple[str, int]]]:
         raise YamlError(f"not valid YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"not valid YAML: {exc}", 0) from None
+    except RecursionError:
+        raise YamlError("nested too deeply", 0) from None
     finally:
         loader.dispose()
 
 
 def load_file(path: Path) -> tuple[Any, list[tuple[str, int]]]:
+    """Parse a YAML file (see :func:`load_text`); OSError when it cannot be read."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise YamlError(f"the file is {size / 1048576:.1f} MiB; coach reads YAML files of up to "
+                        f"{MAX_BYTES // 1048576} MiB (split it into several decks)", 0)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

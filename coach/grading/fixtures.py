@@ -1,10 +1,14 @@
 """Fixtures coach offers every kata suite (loaded with ``-p coach.grading.fixtures``).
 
-``clock``: a fake clock for time-dependent katas. It starts at a realistic
-epoch (2026-01-01T00:00:00Z), moves only when the test says so, and is
-what the solution sees whether it calls ``time.time()``, ``time.monotonic()``,
-``time.perf_counter()`` (and their ``_ns`` forms) or imported one of them by
-name (``from time import time``). ``time.sleep`` advances it instantly.
+``clock``: a fake clock for time-dependent katas. It moves only when the
+test says so, and is what the solution sees whether it calls ``time.time()``,
+``time.monotonic()``, ``time.perf_counter()`` (and their ``_ns`` forms) or
+imported one of them by name (``from time import time``). ``time.sleep``
+advances it instantly. As on a real machine, the wall clock (``time.time``)
+reads a realistic epoch (2026-01-01T00:00:00Z) while the monotonic clocks
+start near zero, as they do after a boot: a solution that starts its "last
+call" at 0 works with ``time.time()`` and fails with ``time.monotonic()``,
+as it would in production.
 
 ``@pytest.mark.timeout(seconds)``: a time limit for one test, overriding the
 kata's per-test limit (``limits.test`` in kata.yaml, 3 s unless it says
@@ -26,7 +30,8 @@ from typing import Any
 
 import pytest
 
-EPOCH = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+EPOCH = 1_767_225_600.0  # 2026-01-01T00:00:00Z: where time.time() starts
+MONOTONIC_START = 0.25  # where time.monotonic() and perf_counter() start: a machine just booted
 
 _REAL = {
     "time": _time.time,
@@ -40,10 +45,15 @@ _REAL = {
 
 
 class FakeClock:
-    """A clock that only moves when told: ``clock.advance(0.5)``."""
+    """A clock that only moves when told: ``clock.advance(0.5)``.
 
-    def __init__(self, start: float = EPOCH) -> None:
+    ``now`` is the wall-clock reading (``time.time()``); the monotonic clocks
+    read ``monotonic_start`` plus the time elapsed since ``start``.
+    """
+
+    def __init__(self, start: float = EPOCH, monotonic_start: float = MONOTONIC_START) -> None:
         self.now = float(start)
+        self._offset = float(monotonic_start) - self.now
         self.sleeps: list[float] = []
 
     def advance(self, seconds: float) -> float:
@@ -60,7 +70,13 @@ class FakeClock:
         return self.now
 
     def time_ns(self) -> int:
-        return int(round(self.now * 1e9))
+        return round(self.now * 1e9)
+
+    def monotonic(self) -> float:
+        return self.now + self._offset
+
+    def monotonic_ns(self) -> int:
+        return round(self.monotonic() * 1e9)
 
     def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
@@ -68,23 +84,26 @@ class FakeClock:
 
     def fakes(self) -> dict[str, object]:
         return {
-            "time": self.time, "monotonic": self.time, "perf_counter": self.time,
-            "time_ns": self.time_ns, "monotonic_ns": self.time_ns, "perf_counter_ns": self.time_ns,
+            "time": self.time, "monotonic": self.monotonic, "perf_counter": self.monotonic,
+            "time_ns": self.time_ns, "monotonic_ns": self.monotonic_ns, "perf_counter_ns": self.monotonic_ns,
             "sleep": self.sleep,
         }
 
 
 def _local_modules(root: Path) -> list[object]:
-    """Modules loaded from the suite's folder: the solution and its helpers.
+    """Modules loaded from the suite's folder: the solution and its helpers, not the suite.
 
     A string comparison, not Path.resolve(): this runs for every test that
     uses the clock, over every module pytest has imported.
     """
     prefixes = tuple({str(root) + os.sep, os.path.realpath(root) + os.sep})
-    found = []
+    found: list[object] = []
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if isinstance(file, str) and file.startswith(prefixes):
+            name = os.path.basename(file)
+            if name.startswith("test_") or name == "conftest.py":
+                continue  # the suite's own `from time import sleep as real_sleep` stays real
             found.append(module)
     return found
 

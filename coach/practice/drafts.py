@@ -7,55 +7,114 @@ when it changes on disk. The store keeps a copy so drafts travel with
 
 from __future__ import annotations
 
-import os
-import tempfile
+import contextlib
+import errno
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach import paths
 from coach.content.models import Kata
-from coach.practice.store import Store
+from coach.errors import CoachError
+from coach.practice.atomic import write_atomic
+from coach.practice.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from coach.practice.writer import Writer
 
 
 def draft_path(kata: Kata) -> Path:
     return paths.data_dir() / "drafts" / f"{kata.slug}.py"
 
 
+class DraftError(CoachError):
+    """A draft could not be read or written; ``message`` names the file and the cause in one line."""
+
+
 class Draft:
-    def __init__(self, store: Store, kata: Kata) -> None:
+    """One kata's draft file, with a copy in the store.
+
+    ``text`` is what the file held when coach last wrote or read it. The
+    editor keeps its own text; :meth:`needs_save` says whether it differs
+    from the file (or the file has gone), :meth:`save` writes it.
+    ``error`` holds the last failure to save (None once a save succeeds),
+    ``mirror_error`` the last failure to copy the draft into the store.
+    """
+
+    def __init__(self, store: Store, kata: Kata, writer: Writer | None = None) -> None:
         self.store = store
         self.kata = kata
+        self.writer = writer
         self.path = draft_path(kata)
         self._seen: tuple[int, int] | None = None  # (mtime_ns, size) of the last version we know
         self.text = ""
+        self.error: str | None = None
+        self.mirror_error: str | None = None
 
     def load(self) -> str:
-        """The saved draft, else the store's copy, else the starter (the file is created)."""
-        if self.path.is_file():
+        """The saved draft, else the store's copy, else the starter.
+
+        When there was no file, one is written; if that fails the text is
+        still returned (``error`` says why, ``needs_save`` stays true), so
+        the user can edit and coach can retry. A draft file that is not
+        UTF-8 text raises :class:`DraftError` and is left alone.
+        """
+        try:
             self.text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            pass
+        except UnicodeDecodeError:
+            raise DraftError(f"the draft {self.path} is not UTF-8 text; fix it in an editor, "
+                             "or delete it to start from the starter") from None
+        except OSError as exc:
+            raise DraftError(f"cannot read the draft {self.path}: {exc.strerror or exc}") from None
+        else:
             self._remember()
             return self.text
         text = self.store.draft(self.kata.slug)
-        self.save(text if text is not None else self.kata.starter())
-        return self.text
+        text = text if text is not None else self.kata.starter()
+        try:
+            self.save(text)
+        except DraftError:
+            pass  # ``error`` says why; the caller holds the text and saves again
+        return text
+
+    def needs_save(self, text: str) -> bool:
+        """True when ``text`` is not what the file holds: edited, never saved, or the file was deleted."""
+        return text != self.text or not self.path.is_file()
 
     def save(self, text: str) -> None:
-        """Write the file atomically and copy it into the store."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        """Write ``text`` to the draft file, atomically, then copy it into the store.
+
+        The file is written to a temporary file in the drafts folder and
+        renamed over the draft, so it always holds either the previous text
+        or ``text`` in full; a draft deleted since the last save is written
+        again. On failure (disk full, read-only folder, no permission) this
+        raises :class:`DraftError` with one line naming the file and the
+        cause, sets ``error``, and leaves the file and ``text`` as they
+        were: the caller keeps the text in memory and calls ``save`` again.
+
+        The store's copy (it travels with ``coach export``) is queued on
+        ``writer`` when there is one, else written at once; a failure there
+        sets ``mirror_error`` but does not fail the save, because the file,
+        which is what coach reads back, is safe.
+        """
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, text)
+        except OSError as exc:
+            self.error = f"draft not saved to {self.path}: {_cause(exc)}"
+            raise DraftError(self.error) from None
+        self.error = None
         self.text = text
         self._remember()
-        self.store.save_draft(self.kata.slug, text)
+        self._mirror(text)
 
     def reset(self) -> str:
-        self.save(self.kata.starter())
-        return self.text
+        """Back to the starter; raises :class:`DraftError` if it cannot be saved."""
+        starter = self.kata.starter()
+        self.save(starter)
+        return starter
 
     def changed_outside(self) -> str | None:
         """New text if something other than coach changed the file since we last looked."""
@@ -73,9 +132,29 @@ class Draft:
         if text == self.text:
             return None
         self.text = text
-        self.store.save_draft(self.kata.slug, text)
+        self._mirror(text)
         return text
 
+    def _mirror(self, text: str) -> None:
+        slug, at = self.kata.slug, time.time()
+        if self.writer is not None:
+            self.writer.submit(f"draft of {slug}", lambda store: store.save_draft(slug, text, at))
+            return
+        try:
+            self.store.save_draft(slug, text, at)
+            self.mirror_error = None
+        except StoreError as exc:
+            self.mirror_error = exc.message
+
     def _remember(self) -> None:
-        stat = self.path.stat()
-        self._seen = (stat.st_mtime_ns, stat.st_size)
+        with contextlib.suppress(OSError):
+            stat = self.path.stat()
+            self._seen = (stat.st_mtime_ns, stat.st_size)
+
+
+def _cause(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full; free some space and it is saved again"
+    if exc.errno == errno.EROFS:
+        return "the folder is on a read-only filesystem"
+    return exc.strerror or str(exc)

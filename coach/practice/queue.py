@@ -25,14 +25,36 @@ def start_of_day(now: float) -> float:
 
 @dataclass
 class Filters:
+    """Which cards a session may serve. ``topics``, when given, is every deck a
+    ``--topic`` matched (see ``Library.match_topics``); ``topic`` is one deck."""
+
     topic: str | None = None
     tag: str | None = None
     level: str | None = None
+    topics: tuple[str, ...] = ()
+    asked: str | None = None  # the --topic text as the user typed it, for messages
 
     def accept(self, question: Question) -> bool:
         return ((self.topic is None or question.topic == self.topic)
+                and (not self.topics or question.topic in self.topics)
                 and (self.tag is None or self.tag in question.tags)
                 and (self.level is None or question.level == self.level))
+
+    @property
+    def empty(self) -> bool:
+        return self.topic is None and self.tag is None and self.level is None and not self.topics
+
+    def describe(self) -> str:
+        """``topic 'fastapi', level 'basic'``: the filters as the user gave them."""
+        parts = []
+        topic = self.asked or self.topic or (", ".join(self.topics) if self.topics else None)
+        if topic:
+            parts.append(f"topic '{topic}'")
+        if self.level:
+            parts.append(f"level '{self.level}'")
+        if self.tag:
+            parts.append(f"tag '{self.tag}'")
+        return ", ".join(parts)
 
 
 def curriculum(questions: list[Question]) -> list[Question]:
@@ -49,7 +71,7 @@ class QuestionSet:
 
     def select(self, filters: Filters) -> tuple[list[Question], set[str]]:
         """The questions ``filters`` accept, in curriculum order, and their ids."""
-        if filters.topic is filters.tag is filters.level is None:
+        if filters.empty:
             return self.ordered, self.by_id.keys()  # type: ignore[return-value]
         chosen = [q for q in self.ordered if filters.accept(q)]
         return chosen, {q.id for q in chosen}
@@ -73,10 +95,7 @@ def plan(store: Store, questions: list[Question] | QuestionSet, *, filters: Filt
 def streak(store: Store, now: float | None = None) -> int:
     """Consecutive days with practice, ending today (or yesterday, if today is still empty)."""
     now = time.time() if now is None else now
-    since = now - 400 * DAY
-    active = {d for (d,) in store.conn.execute(
-        "SELECT date(reviewed_at, 'unixepoch', 'localtime') FROM reviews WHERE reviewed_at >= ? "
-        "UNION SELECT date(at, 'unixepoch', 'localtime') FROM attempts WHERE at >= ?", (since, since))}
+    active = store.active_days(now - 400 * DAY)
 
     def day(ts: float) -> str:
         return time.strftime("%Y-%m-%d", time.localtime(ts))

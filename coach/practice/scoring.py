@@ -1,101 +1,349 @@
-"""Scoring a typed answer against a card's keywords.
+"""Scoring a typed answer against a card's key ideas, as an interviewer would.
 
-Case and punctuation are folded, simple inflections are accepted (thread,
-threads, threading; cache, cached, caching), any listed alternative counts,
-and a multi-word keyword must appear as a phrase. The result names the hits
-and misses, where the hits are in the typed text, and a suggested rating:
-all hit -> Good, at least half -> Hard, fewer -> Again. The user may
-override it.
+Each keyword group is one key idea with the ways people say it. A group is
+hit when the answer says one of its forms: Snowball stems, so any inflection
+counts (``validation``, ``validates``); abbreviations and British spellings
+fold (``dict``/``dictionary``); a longer word may carry a typo; a phrase may
+have two extra words inside it (``blocks the whole event loop``). Three things
+earn nothing:
+
+- words that only repeat the question: a form made only of the question's
+  words never counts, and a group made only of such forms is not asked;
+- a claim the answer negates or reverses: ``doesn't block the loop`` cancels
+  ``blocks the event loop``, and a form that states a negative (``not
+  atomic``) is cancelled by its positive (``is atomic``);
+- anything in a hedged sentence ("no idea what mutable or hash mean").
+
+The suggestion: at least 60% of the asked ideas -> Good, at least 30% (or
+one idea of a two-idea card) -> Hard, fewer -> Again; a cancelled idea
+counts half an idea against the answer. With the meaning signal on
+(``coach.practice.meaning``) the words alone need 70%, and from 40-50% an
+answer that reads like the model answer (more than like the card's pitfall)
+is Good. When the evidence is mixed (ideas both hit and cancelled, or words
+and meaning disagree) the result says so and the screen preselects nothing.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from coach.content.models import Keyword
+from coach.content.models import Keyword, Question
+from coach.practice.meaning import MEANING
+from coach.practice.polarity import AUXILIARIES, NEGATORS, Polarity, polarity
+from coach.practice.wording import ARTICLES, Word, similar, stem, words
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_SUFFIXES = ("izations", "ization", "isations", "isation", "izing", "ising", "ized", "ised", "izes",
-             "ises", "ize", "ise", "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er",
-             "es", "ed", "ly", "s", "e")
-AGAIN, HARD, GOOD = 1, 2, 3
+__all__ = [
+    "AGAIN",
+    "ASKED",
+    "EASY",
+    "GOOD",
+    "HARD",
+    "HIT",
+    "MISS",
+    "NEGATED",
+    "Idea",
+    "Score",
+    "configure",
+    "in_model_answer",
+    "prepare",
+    "score",
+    "score_question",
+    "semantic_enabled",
+    "stem",
+    "suggest",
+    "tokens",
+    "warm_up",
+]
 
-
-def stem(word: str) -> str:
-    """A deliberately small stemmer: enough to match the forms people type."""
-    if word.endswith("ss"):
-        return word  # class, process, address: not plurals
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            root = word[: -len(suffix)]
-            if suffix in ("ies", "ied"):
-                return root + "y"
-            if suffix == "es" and root.endswith("ss"):
-                return root  # processes -> process
-            if len(root) >= 2 and root[-1] == root[-2] and root[-1] not in "slz":
-                root = root[:-1]  # running -> run, stopped -> stop
-            return root
-    return word
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+HIT, MISS, NEGATED, ASKED = "hit", "miss", "negated", "in the question"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(stem, start, end) for each word of ``text``, offsets into the original."""
-    folded = _fold(text)
-    if len(folded) != len(text):  # folding changed lengths; fall back to folded offsets
-        text = folded
-    return [(stem(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    return [(w.stem, w.start, w.end) for w in words(text)]
 
 
-def _find(phrase: list[str], words: list[tuple[str, int, int]]) -> tuple[int, int] | None:
-    n = len(phrase)
-    if not n:
-        return None
-    for i in range(len(words) - n + 1):
-        if all(words[i + k][0] == phrase[k] for k in range(n)):
-            return words[i][1], words[i + n - 1][2]
-    return None
+@dataclass(frozen=True, slots=True)
+class _Form:
+    text: str
+    negated: bool  # the form states a negative: "not atomic", "doesn't leak"
+    core: tuple[tuple[str, str], ...]  # (stem, folded word), articles and negation removed
+
+
+@lru_cache(maxsize=4096)
+def _compile(form: str) -> _Form:
+    ws = [w for w in words(form) if w.text not in ARTICLES]
+    negated = any(w.text in NEGATORS for w in ws)
+    core = []
+    for i, w in enumerate(ws):
+        if w.text in NEGATORS:
+            continue
+        if w.text in AUXILIARIES and i + 1 < len(ws) and ws[i + 1].text in NEGATORS:
+            continue
+        core.append((w.stem, w.text))
+    return _Form(form, negated and bool(core), tuple(core))
+
+
+@lru_cache(maxsize=512)
+def _question_stems(question: str) -> frozenset[str]:
+    return frozenset(w.stem for w in words(question))
+
+
+@dataclass(frozen=True, slots=True)
+class Idea:
+    """One key idea and what the answer did with it."""
+
+    keyword: Keyword
+    status: str  # HIT, MISS, NEGATED (cancelled by negation or a hedge), ASKED (only the question's words)
+    form: str | None = None  # the keyword form matched (or cancelled)
+    said: str | None = None  # the answer's words that matched, as typed
+    span: tuple[int, int] | None = None  # where ``said`` is in the answer
+    cue: str | None = None  # what cancelled it, as typed: "doesn't", "no idea"
+    via: str | None = None  # "words", "typo" or "meaning"
+
+    @property
+    def label(self) -> str:
+        return self.keyword.label
+
+    @property
+    def hit(self) -> bool:
+        return self.status == HIT
+
+    @property
+    def negated(self) -> bool:
+        return self.status == NEGATED
 
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    hits: tuple[Keyword, ...]
-    misses: tuple[Keyword, ...]
-    spans: tuple[tuple[int, int], ...]  # where the hits are in the typed answer
-    suggested: int  # 1 Again, 2 Hard, 3 Good
+    ideas: tuple[Idea, ...]
+    suggested: int  # 1 Again, 2 Hard, 3 Good: the best guess, always given
+    mixed: bool = False  # evidence both ways: preselect no rating, compare with the model answer
+    closeness: float | None = None  # cosine similarity to the model answer, when the meaning signal ran
+    by_meaning: bool = False  # the meaning signal raised the suggestion to Good
+
+    @property
+    def hits(self) -> tuple[Keyword, ...]:
+        return tuple(i.keyword for i in self.ideas if i.status == HIT)
+
+    @property
+    def misses(self) -> tuple[Keyword, ...]:
+        return tuple(i.keyword for i in self.ideas if i.status in (MISS, NEGATED))
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the hits are in the typed answer."""
+        return tuple(sorted(i.span for i in self.ideas if i.status == HIT and i.span))
+
+    @property
+    def asked(self) -> tuple[Idea, ...]:
+        """The ideas this card really asks for (not the question's own words)."""
+        return tuple(i for i in self.ideas if i.status != ASKED)
 
     @property
     def ratio(self) -> float:
-        total = len(self.hits) + len(self.misses)
-        return len(self.hits) / total if total else 0.0
+        asked = self.asked
+        return sum(i.hit for i in asked) / len(asked) if asked else 0.0
+
+    @property
+    def preselect(self) -> int | None:
+        """The rating a screen may preselect: none when the evidence is mixed."""
+        return None if self.mixed else self.suggested
 
 
-def suggest(hit: int, total: int) -> int:
-    if total and hit == total:
+def suggest(hit: int, total: int, cancelled: int = 0) -> int:
+    if not total:
+        return AGAIN
+    credit = hit - cancelled / 2
+    if credit * 5 >= total * 3:
         return GOOD
-    if total and hit * 2 >= total:
+    if credit * 10 >= total * 3 or (total <= 2 and credit >= 1):
         return HARD
     return AGAIN
 
 
-def score(answer: str, keywords: tuple[Keyword, ...] | list[Keyword]) -> Score:
-    words = tokens(answer)
-    hits, misses, spans = [], [], []
-    for keyword in keywords:
-        found = None
-        for form in keyword.forms:
-            found = _find([t for t, _, _ in tokens(form)], words)
-            if found:
+def _token_match(w: Word, token: tuple[str, str]) -> str | None:
+    if w.stem == token[0]:
+        return "words"
+    if similar(w, token[1]):
+        return "typo"
+    return None
+
+
+_OF = frozenset({"of", "for", "per"})
+_GAPS = 2  # stray words allowed inside a phrase: "blocks the whole event loop"
+
+
+def _occurrences(form: _Form, ws: list[Word], content: list[int]) -> list[tuple[list[int], str]]:
+    """Each place the form's words appear in order (a couple of stray words allowed inside a phrase)."""
+    core = form.core
+    found: list[tuple[list[int], str]] = []
+    n = len(content)
+    for p in range(n):
+        first = _token_match(ws[content[p]], core[0])
+        if first is None and len(core) == 2 and p + 2 < n and ws[content[p + 1]].text in _OF:
+            how = _token_match(ws[content[p + 2]], core[0])
+            if how and _token_match(ws[content[p]], core[1]):  # "pool of connections": "connection pool"
+                found.append(([content[p], content[p + 1], content[p + 2]], how))
+                continue
+        if first is None:
+            if len(core) == 2 and ws[content[p]].text == core[0][1] + core[1][1]:
+                found.append(([content[p]], "words"))  # "threadsafe" for "thread-safe"
+            elif len(core) == 1 and p + 1 < n and ws[content[p]].text + ws[content[p + 1]].text == core[0][1]:
+                found.append(([content[p], content[p + 1]], "words"))
+            continue
+        hit, via, q, gaps = [content[p]], first, p + 1, 0
+        for token in core[1:]:
+            how = None
+            for skip in range(_GAPS - gaps + 1):
+                if q + skip < n and (how := _token_match(ws[content[q + skip]], token)):
+                    gaps, q = gaps + skip, q + skip
+                    break
+            if how is None:
+                hit = []
                 break
-        if found:
-            hits.append(keyword)
-            spans.append(found)
-        else:
-            misses.append(keyword)
-    return Score(tuple(hits), tuple(misses), tuple(sorted(spans)), suggest(len(hits), len(keywords)))
+            hit.append(content[q])
+            via = "typo" if how == "typo" else via
+            q += 1
+        if hit:
+            found.append((hit, via))
+    return found
+
+
+def _judge(keyword: Keyword, answer: str, ws: list[Word], content: list[int], pol: Polarity,
+           asked: frozenset[str]) -> Idea:
+    forms = [_compile(f) for f in keyword.forms]
+    forms = [f for f in forms if f.core]
+    live = [f for f in forms if not all(s in asked for s, _ in f.core)]
+    if forms and not live:
+        return Idea(keyword, ASKED)
+    cancelled: Idea | None = None
+    for form in live:
+        for idx, via in _occurrences(form, ws, content):
+            start, end = ws[idx[0]].start, ws[idx[-1]].end
+            said = answer[start:end]
+            hedge = next((k for k in idx if pol.hedged[k]), None)
+            cues = [c for k in idx if (c := pol.cue[k]) is not None]
+            negated = bool(cues)
+            if hedge is None and negated == form.negated:
+                return Idea(keyword, HIT, form.text, said, (start, end), None, via)
+            if cancelled is None:
+                if hedge is not None:
+                    cue = "hedged"
+                elif cues:
+                    cue_word = ws[cues[0]]
+                    cue = answer[cue_word.start:cue_word.end]
+                else:
+                    cue = "stated positively"
+                cancelled = Idea(keyword, NEGATED, form.text, said, (start, end), cue, via)
+    return cancelled or Idea(keyword, MISS)
+
+
+def score(answer: str, keywords: tuple[Keyword, ...] | list[Keyword], question: str = "") -> Score:
+    """Score ``answer`` against ``keywords``; pass the ``question`` so its own words earn nothing."""
+    ws = words(answer)
+    pol = polarity(answer, ws)
+    content = [i for i, w in enumerate(ws) if w.text not in ARTICLES and (w.text not in NEGATORS or w.code)]
+    asked = _question_stems(question) if question else frozenset()
+    ideas = tuple(_judge(k, answer, ws, content, pol, asked) for k in keywords)
+    real = [i for i in ideas if i.status != ASKED]
+    hit = sum(i.status == HIT for i in real)
+    cancelled = sum(i.status == NEGATED for i in real)
+    mixed = hit > 0 and cancelled > 0
+    return Score(ideas, suggest(hit, len(real), cancelled), mixed)
+
+
+# With the meaning signal the words alone make an answer Good from 70% of the
+# asked ideas (60% without it). Below that, the answer must also read like the
+# model answer, and more like it than like the card's pitfall by a margin:
+# from half of the ideas, or from 40% when none is cancelled and the answer is
+# close to the model answer overall. When words and meaning disagree the
+# result is mixed: no rating preselected. Measured with bench/scoring.py.
+_WORDS_ALONE = 0.7
+_WITH_MEANING = 0.5
+_NEAR = 0.4
+_CLOSE = 0.6
+_MARGIN = 0.1
+
+
+def _with_meaning(result: Score, to_answer: float, to_pitfall: float) -> Score:
+    asked = result.asked
+    if not asked:
+        return replace(result, closeness=to_answer)
+    hit = sum(i.hit for i in asked)
+    cancelled = sum(i.negated for i in asked)
+    credit = (hit - cancelled / 2) / len(asked)
+    agrees = to_answer - to_pitfall >= _MARGIN
+    good = credit >= _WORDS_ALONE or (credit >= _WITH_MEANING and agrees) or \
+        (not cancelled and hit >= _NEAR * len(asked) and to_answer >= _CLOSE and agrees)
+    suggested = GOOD if good else min(result.suggested, HARD)
+    return replace(result, suggested=suggested, closeness=to_answer,
+                   by_meaning=suggested > result.suggested,
+                   mixed=result.mixed or suggested != result.suggested)
+
+
+_FENCE = re.compile(r"^```.*?^```[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def reference(question: Question) -> tuple[str, str]:
+    """What the meaning signal compares an answer with: the model answer's prose, and the pitfall.
+
+    Code blocks are left out: a typed answer is prose, and code tokens would pull
+    the model answer's vector away from it. Without a pitfall, the question.
+    """
+    prose = _FENCE.sub(" ", question.answer).strip() or question.answer
+    return prose, question.pitfall or question.question
+
+
+def warm_up() -> None:
+    """Start loading the meaning model in the background (a screen calls this early)."""
+    if semantic_enabled():
+        MEANING.warm_up()
+
+
+def prepare(question: Question) -> None:
+    """Call when a card is shown: scoring a typed answer to it then stays fast."""
+    if semantic_enabled():
+        MEANING.prepare(*reference(question))
+
+
+def in_model_answer(question: Question) -> Score:
+    """The key ideas located in the card's own answer, for a side-by-side view.
+
+    Each hit's ``span`` is an offset into ``question.answer`` (its Markdown
+    source), so a screen can mark the same idea in both answers.
+    """
+    return score(question.answer, question.keywords, question.question)
+
+
+def score_question(answer: str, question: Question, *, wait: bool = False) -> Score:
+    """Score a typed answer to ``question``: its own words earn nothing.
+
+    With the meaning signal on (``configure``), it is used when the model is
+    loaded, or after loading it when ``wait`` is true (the CLI waits; a
+    screen calls ``warm_up()`` early and ``prepare()`` per card instead).
+    """
+    result = score(answer, question.keywords, question.question)
+    if not answer.strip() or not semantic_enabled():
+        return result
+    if wait and not MEANING.ready():
+        MEANING.load()
+    close = MEANING.closeness(answer, *reference(question))
+    if close is None:
+        return result
+    return _with_meaning(result, *close)
+
+
+_settings = {"semantic": True}  # on whenever the model is installed and COACH_SEMANTIC is not 0
+
+
+def configure(*, semantic: bool) -> None:
+    """Turn the meaning signal on or off for this process."""
+    _settings["semantic"] = semantic
+
+
+def semantic_enabled() -> bool:
+    return _settings["semantic"] and MEANING.available()

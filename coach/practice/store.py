@@ -3,8 +3,9 @@
 WAL mode, every write in its own ``BEGIN IMMEDIATE`` transaction, a busy
 timeout so two coach processes wait for each other instead of failing, a
 schema version in ``PRAGMA user_version`` with forward-only migrations.
-A file that is not a usable SQLite database is moved aside and replaced; a
-file from a newer coach is refused and left untouched.
+Only a damaged file is moved aside (and kept); a locked, full, read-only or
+unreadable one is left where it is (see :meth:`Store.open` and
+:mod:`coach.practice.faults`); a file from a newer coach is refused.
 
 Times are stored as Unix seconds (REAL), always UTC.
 """
@@ -12,15 +13,21 @@ Times are stored as Unix seconds (REAL), always UTC.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Self
 
 from coach import paths
-from coach.errors import CoachError
+from coach.practice import faults
+from coach.practice.faults import StoreError
+
+__all__ = ["CARD_COLUMNS", "CardRow", "Store", "StoreError", "default_path"]
 
 SCHEMA_VERSION = 1
 FILE_NAME = "coach.db"
@@ -87,41 +94,151 @@ class CardRow:
     lapses: int
 
 
+Schedule = Callable[[CardRow | None], CardRow]
+BUSY_MS = 10_000  # how long a write waits for another process's write lock
+
 CARD_COLUMNS = "card_id, state, step, stability, difficulty, due, last_review, introduced, reps, lapses"
 
 
 class Store:
-    """Open with :meth:`Store.open`; ``notice`` says if a damaged file was replaced."""
+    """Open with :meth:`Store.open`.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None) -> None:
+    ``notice`` says if a damaged file was moved aside. ``read_only`` is None
+    when progress is being saved, else the one-line reason it is not (the
+    disk is full, the file or folder is read-only, ...): reads work, and every
+    write raises :class:`StoreError` with that reason.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, notice: str | None = None,
+                 read_only: str | None = None) -> None:
         self.conn = conn
         self.path = path
         self.notice = notice
+        self.read_only = read_only
+        self._scratch: Path | None = None  # a private copy opened read-only, removed on close
 
     # -- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None) -> "Store":
+    def open(cls, path: Path | None = None, *, wait: float = 30.0,
+             on_wait: Callable[[str], None] | None = None, read_only_fallback: bool = True) -> Store:
+        """Open (or create) the progress file at ``path``.
+
+        Only a damaged file (not a database, malformed, failing its integrity
+        check) is moved aside, to ``coach.db.corrupt-<time>``, and a fresh one
+        started; ``notice`` says where the old one went. A file locked by
+        another program is waited for up to ``wait`` seconds (``on_wait`` is
+        called once, with a line to show, when the wait starts), then
+        :class:`StoreError` (kind ``locked``). When the file can be read but
+        not written (disk full, read-only, no permission) it is opened
+        read-only and ``read_only`` says why. Anything else, and a file from
+        a newer coach, raises :class:`StoreError`; the file is left alone.
+        With ``read_only_fallback=False`` a file that cannot be written
+        raises :class:`StoreError` too (the write queue, which only writes).
+        """
         path = path or default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return cls._open(path)
-        except sqlite3.DatabaseError as exc:
-            backup = _move_aside(path)
-            store = cls._open(path)
-            store.notice = (f"your progress file could not be read ({exc}); it was moved to "
-                            f"{backup} and a fresh one started")
-            return store
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror or exc}",
+                             faults.kind_of(exc, path.parent), path) from None
+        if path.exists() and not path.is_file():
+            raise StoreError(f"{path} is not a file; move it away so coach can keep progress there",
+                             faults.IO, path)
+        deadline = time.monotonic() + wait
+        waiting = False
+        while True:
+            try:
+                return cls._open(path, min(0.5, max(0.05, deadline - time.monotonic())))
+            except (sqlite3.Error, OSError, StoreError) as exc:
+                if isinstance(exc, StoreError) and exc.kind == faults.NEWER:
+                    raise
+                kind = faults.kind_of(exc, path)
+                if kind == faults.LOCKED and time.monotonic() < deadline:
+                    if on_wait is not None and not waiting:
+                        on_wait(f"waiting for {path}: another program is using it")
+                    waiting = True
+                    time.sleep(0.05)
+                    continue
+                error = exc
+                break
+        if kind == faults.CORRUPT:
+            return cls._start_afresh(path, error)
+        if kind == faults.LOCKED:
+            raise StoreError(f"{path} is locked by another program (waited {wait:g} s); close other coach "
+                             "windows or database tools using it and try again", kind, path)
+        reason = faults.describe(kind, path, error)
+        if not read_only_fallback:
+            raise StoreError(reason, kind, path)
+        if not path.is_file() or path.stat().st_size == 0:
+            return cls.memory(path, f"{reason}; nothing can be saved")
+        return cls._open_read_only(path, reason)
 
     @classmethod
-    def _open(cls, path: Path) -> "Store":
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+    def memory(cls, path: Path, reason: str) -> Store:
+        """An empty, read-only store standing in for ``path`` when it cannot be used at all."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(conn, path)
+        store._migrate(0)
+        store.read_only = reason
+        return store
+
+    @classmethod
+    def _start_afresh(cls, path: Path, error: BaseException) -> Store:
+        """Keep a damaged file under a new name and start an empty one."""
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            backup = _move_aside(path)
+        except OSError as exc:
+            raise StoreError(f"{faults.describe(faults.CORRUPT, path, error)}, and it could not be moved "
+                             f"aside ({exc.strerror or exc}); move it yourself to start afresh",
+                             faults.CORRUPT, path) from None
+        try:
+            store = cls._open(path, 10.0)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{faults.describe(faults.kind_of(exc, path), path, exc)} (the damaged file "
+                             f"was kept as {backup})", faults.kind_of(exc, path), path) from None
+        store.notice = (f"your progress file could not be read ({error}); it was moved to "
+                        f"{backup}, unchanged, and a fresh one started")
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str) -> Store:
+        """Open ``path`` for reading only; a private copy when SQLite cannot read it in place."""
+        attempts: list[tuple[str, Path | None]] = [(f"{path.resolve().as_uri()}?mode=ro", None)]
+        scratch = _scratch_copy(path)
+        if scratch is not None:
+            attempts.append((f"{(scratch / path.name).as_uri()}?mode=ro", scratch))
+        attempts.append((f"{path.resolve().as_uri()}?immutable=1", None))
+        for uri, folder in attempts:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                _refuse_newer(path, version)
+                if version < SCHEMA_VERSION:
+                    conn.close()
+                    return cls.memory(path, f"{reason}; nothing can be saved")
+                conn.execute("SELECT COUNT(*) FROM cards").fetchone()
+            except sqlite3.Error:
+                conn.close()
+                continue
+            except BaseException:
+                conn.close()
+                raise
+            store = cls(conn, path, read_only=reason)
+            store._scratch = folder
+            if scratch is not None and folder is None:
+                shutil.rmtree(scratch, ignore_errors=True)
+            return store
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        raise StoreError(f"{reason}, and it cannot be read either", faults.IO, path)
+
+    @classmethod
+    def _open(cls, path: Path, busy: float) -> Store:
+        conn = sqlite3.connect(path, timeout=busy, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy * 1000)}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise CoachError(
-                    f"{path} was written by a newer coach (schema {version}; this coach knows "
-                    f"{SCHEMA_VERSION}); upgrade coach to use it. The file was left untouched.")
+            _refuse_newer(path, version)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -131,6 +248,7 @@ class Store:
                 check = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if check != "ok":
                     raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             return store
         except BaseException:
             conn.close()
@@ -149,8 +267,11 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -158,14 +279,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write; the write lock is taken at the start (no upgrade deadlock)."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One atomic write; the write lock is taken at the start (no upgrade deadlock).
+
+        Raises :class:`StoreError` (one line, with ``kind`` and ``transient``)
+        when the store is read-only or SQLite cannot write: locked past the
+        busy timeout, disk full, I/O error. Nothing of the transaction stays.
+        """
+        if self.read_only is not None:
+            raise StoreError(f"not saved: {self.read_only}", faults.READ_ONLY, self.path)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise faults.store_error(exc, self.path) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite rolled back already (full disk, I/O error)
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise faults.store_error(exc, self.path) from exc
             raise
-        self.conn.execute("COMMIT")
 
     # -- cards and reviews ---------------------------------------------------
     def card(self, card_id: str) -> CardRow | None:
@@ -196,17 +333,39 @@ class Store:
     def introduced_since(self, since: float) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM cards WHERE introduced >= ?", (since,)).fetchone()[0]
 
-    def record_review(self, row: CardRow | None, card_id: str, rating: int, reviewed_at: float,
-                      duration_ms: int | None = None, score: float | None = None, cram: bool = False) -> None:
-        """Log a review and, unless cramming, store the card's new schedule: one transaction."""
+    def record_review(self, schedule: CardRow | Schedule | None, card_id: str, rating: int,
+                      reviewed_at: float, duration_ms: int | None = None, score: float | None = None,
+                      cram: bool = False) -> CardRow | None:
+        """Log a review and store the card's new schedule, in one transaction.
+
+        ``schedule`` is the new row, or a function from the card's current row
+        (None for a new card) to the new one, called inside the transaction
+        so that two sessions rating the same card never overwrite each
+        other. None (cramming) leaves the schedule alone. A review already
+        logged (same card and time: a retried write) changes nothing.
+        Returns the row stored, or None when nothing was.
+        """
         with self.transaction() as conn:
-            conn.execute(
+            cursor = conn.execute(
                 "INSERT OR IGNORE INTO reviews (card_id, rating, reviewed_at, duration_ms, score, cram) "
                 "VALUES (?, ?, ?, ?, ?, ?)", (card_id, rating, reviewed_at, duration_ms, score, int(cram)))
-            if row is not None:
-                conn.execute(f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                             (row.card_id, row.state, row.step, row.stability, row.difficulty, row.due,
-                              row.last_review, row.introduced, row.reps, row.lapses))
+            if schedule is None or cursor.rowcount == 0:
+                return None
+            row = schedule if isinstance(schedule, CardRow) else schedule(self.card(card_id))
+            conn.execute(f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         (row.card_id, row.state, row.step, row.stability, row.difficulty, row.due,
+                          row.last_review, row.introduced, row.reps, row.lapses))
+            return row
+
+    def next_due(self) -> float | None:
+        """When the next scheduled card falls due (Unix seconds), or None with no cards."""
+        return self.conn.execute("SELECT MIN(due) FROM cards").fetchone()[0]
+
+    def active_days(self, since: float) -> set[str]:
+        """Local dates (YYYY-MM-DD) since ``since`` with a review or a kata attempt."""
+        return {day for (day,) in self.conn.execute(
+            "SELECT date(reviewed_at, 'unixepoch', 'localtime') FROM reviews WHERE reviewed_at >= ? "
+            "UNION SELECT date(at, 'unixepoch', 'localtime') FROM attempts WHERE at >= ?", (since, since))}
 
     def review_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
@@ -242,6 +401,30 @@ class Store:
 
 def default_path() -> Path:
     return paths.data_dir() / FILE_NAME
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer coach (schema {version}; this coach knows "
+                         f"{SCHEMA_VERSION}); upgrade coach to use it. The file was left untouched.",
+                         faults.NEWER, path)
+
+
+def _scratch_copy(path: Path) -> Path | None:
+    """A private copy of the database and its WAL, for reading a file SQLite cannot open in place."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="coach-readonly-"))
+    except OSError:
+        return None
+    try:
+        for suffix in ("", "-wal"):
+            source = path.with_name(path.name + suffix)
+            if source.is_file():
+                shutil.copyfile(source, folder / source.name)
+        return folder
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
 
 
 def _move_aside(path: Path) -> Path:

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.text import escaped
+
+Entry = tuple[str, Callable[[], Any], str]
 
 
 class CoachCommands(Provider):
-    def _entries(self) -> list[tuple[str, object, str]]:
-        app: CoachApp = self.app  # type: ignore[assignment]
-        entries = []
+    def _entries(self) -> list[Entry]:
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        entries: list[Entry] = []
         for kata in app.library.katas:
             entries.append((f"Open kata: {kata.title}", partial(app.open_kata, kata),
                             f"{kata.difficulty} · {', '.join(kata.topics)}"))
@@ -29,11 +36,22 @@ class CoachCommands(Provider):
     async def discover(self) -> Hits:
         for text, command, help_text in self._entries():
             if text.startswith(("Drill topic", "Show")):
-                yield DiscoveryHit(text, command, help=help_text)
+                yield DiscoveryHit(Content(text), command, text=text, help=escaped(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, command, help_text in self._entries():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+                yield Hit(score, highlight(matcher, text), command, text=text, help=escaped(help_text))
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """The entry as written, matched letters styled (Textual's own ``highlight``
+    parses the entry as markup, so a kata titled ``[b]x`` would break it)."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

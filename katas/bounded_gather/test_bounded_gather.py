@@ -16,7 +16,8 @@ pytestmark = pytest.mark.timeout(2)
 class Tracker:
     """Makes jobs that record when they start, finish or are cancelled."""
 
-    def __init__(self):
+    def __init__(self, cleanup=0.0):
+        self.cleanup = cleanup  # seconds a cancelled job spends cleaning up (awaiting)
         self.running = 0
         self.peak = 0
         self.started = []
@@ -40,6 +41,8 @@ class Tracker:
             self.finished.append(name)
             return name if result is None else result
         except asyncio.CancelledError:
+            if self.cleanup:
+                await asyncio.sleep(self.cleanup)  # say, closing a connection
             self.cancelled.append(name)
             raise
         finally:
@@ -198,6 +201,28 @@ def test_cancelling_the_caller_cancels_the_jobs():
         assert t.running == 0, f"{t.running} job(s) still running after the caller was cancelled"
         assert sorted(t.cancelled) == [0, 1]
         assert t.finished == []
+
+    try:
+        arun(main())
+    finally:
+        t.close_unstarted()
+
+
+def test_waits_for_cancelled_jobs_to_finish_cleaning_up():
+    # Cancelling a task only asks it to stop; its cleanup (here an await of
+    # 20 ms) still has to run. bounded_gather must wait for it before raising.
+    t = Tracker(cleanup=0.02)
+    error = KeyError("job failed")
+
+    async def main():
+        jobs = [t.job("slow", 1.0), t.job("bad", 0.01, error=error), t.job("late", 1.0)]
+        with pytest.raises(KeyError):
+            await bounded_gather(jobs, 3)
+        assert t.running == 0, (
+            f"{t.running} cancelled job(s) still cleaning up when bounded_gather raised: "
+            "await the cancelled tasks (gather(..., return_exceptions=True)), not a sleep(0)"
+        )
+        assert sorted(t.cancelled) == ["late", "slow"]
 
     try:
         arun(main())

@@ -64,6 +64,19 @@ def test_a_burst_runs_once_with_the_last_arguments():
     )
 
 
+def test_a_burst_of_identical_calls_runs_once_and_only_once():
+    fn = Recorder()
+    debounced = debounce(0.05)(fn)
+    for _ in range(20):  # back to back, well inside one wait
+        debounced("same")
+    wait_for_runs(fn)
+    sleep(0.2)  # four more waits: a second run, or a run per call, would show by now
+    assert fn.runs == [(("same",), {})], (
+        f"expected one run after the burst, got {len(fn.runs)}: each call must cancel the pending "
+        "run, and a run must not repeat"
+    )
+
+
 def test_runs_again_after_a_quiet_period():
     fn = Recorder()
     debounced = debounce(0.05)(fn)

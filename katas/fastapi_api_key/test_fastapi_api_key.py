@@ -154,6 +154,30 @@ def test_keys_are_compared_with_compare_digest(digest_calls):
     assert digest_calls, "compare a valid key with secrets.compare_digest too"
 
 
+def test_compare_digest_decides(monkeypatch):
+    # compare_digest is the only judge: here it is told to ignore case, so a
+    # key that differs from alice's only in case must get in. A solution that
+    # finds the key with ==, `in` or a dict lookup (calling compare_digest
+    # afterwards as a formality) still answers 401.
+    real = hmac.compare_digest
+
+    def ignoring_case(a, b):
+        real(a, b)  # keeps compare_digest's own type checks
+        return a.lower() == b.lower()
+
+    monkeypatch.setattr(hmac, "compare_digest", ignoring_case)
+    monkeypatch.setattr(secrets, "compare_digest", ignoring_case)
+    for name, value in list(vars(key_auth).items()):
+        if value is real:
+            monkeypatch.setattr(key_auth, name, ignoring_case)
+    response = client.get("/me", headers={"X-API-Key": ALICE.upper()})
+    assert response.status_code == 200, (
+        "the key must be found by comparing it with compare_digest against each configured key, "
+        f"not looked up with == or `in` first; got {response.status_code}"
+    )
+    assert response.json() == {"client": "alice"}
+
+
 # -- dependency injection ------------------------------------------------------------
 
 def test_me_uses_the_dependency():

@@ -1,6 +1,9 @@
 """Tests for RateLimiter. `clock` is coach's fake clock: time stands still
 until the test advances it."""
 
+import tracemalloc
+
+import pytest
 from rate_limiter import RateLimiter
 
 
@@ -109,3 +112,23 @@ def test_many_calls_stay_fast(clock):
         clock.advance(0.001)
     # 5 s of traffic at 1,000 requests per second, 100 allowed per second.
     assert 490 <= allowed <= 510
+
+
+@pytest.mark.timeout(1)
+def test_memory_stays_bounded(clock):
+    # 20,000 allowed requests, at most 2 inside any window: a limiter that never
+    # forgets old timestamps grows by megabytes; one that evicts holds two.
+    limiter = RateLimiter(2, 0.001)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(20_000):
+            assert limiter.allow() is True
+            clock.advance(0.001)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 100_000, (
+        f"the limiter holds {grown:,} more bytes after 20,000 requests: "
+        "drop timestamps that have left the window"
+    )

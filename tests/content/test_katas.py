@@ -83,7 +83,10 @@ def test_every_starter_fails_and_every_solution_passes(library):
 @pytest.mark.parametrize(
     ("slug", "source", "status"),
     [("two_sum", GUIDE_TWO_SUM, "pass"), ("rate_limiter", GUIDE_RATE_LIMITER, "pass"),
-     ("throttle", GUIDE_DEBOUNCE, "pass"), ("debounce", GUIDE_DEBOUNCE, "fail")],
+     ("throttle", GUIDE_DEBOUNCE, "pass"), ("debounce", GUIDE_DEBOUNCE, "fail"),
+     # `last = 0` is right with time.time() (decades after 0) and wrong with
+     # time.monotonic(), which starts near zero when the machine boots.
+     ("throttle", GUIDE_DEBOUNCE.replace("time.time()", "time.monotonic()"), "fail")],
 )
 def test_the_guides_own_code(library, slug, source, status):
     with Grader(keep_warm=False) as grader:
@@ -103,3 +106,15 @@ def test_time_dependent_katas_accept_any_clock(library, clock_call):
     with Grader(keep_warm=False) as grader:
         result = grader.grade(library.kata("rate_limiter"), source)
     assert result.status == "pass", (result.message, result.first_failure)
+
+
+def test_the_fake_clock_reads_like_a_real_machine():
+    from coach.grading.fixtures import EPOCH, FakeClock
+
+    clock = FakeClock()
+    assert clock.time() == EPOCH  # wall clock: 2026
+    assert 0 < clock.monotonic() < 1  # monotonic and perf_counter: just after a boot
+    clock.advance(2.5)
+    assert clock.time() == EPOCH + 2.5
+    assert clock.monotonic() == clock.fakes()["perf_counter"]() < 3.5
+    assert clock.monotonic_ns() == round(clock.monotonic() * 1e9)

@@ -202,3 +202,15 @@ def test_user_content_loads_beside_bundled(coach_home):
     assert "two_sum" in [k.slug for k in lib.katas]
     assert "mine-closure" in [q.id for q in lib.questions]
     assert next(k for k in lib.katas if k.slug == "adder").origin == "user"
+
+
+def test_a_topic_prefix_matches_every_deck_that_shares_it():
+    from coach.content.library import load_library
+
+    library = load_library(user=False)
+    fastapi = library.match_topics("fastapi")
+    by_id = {t for t in library.topics() if t.startswith("fastapi-")}
+    by_title = {d.topic for d in library.decks if d.title.lower().startswith("fastapi")}
+    assert len(by_id) >= 5 and set(fastapi) == by_id | by_title
+    assert library.match_topics("FastAPI basics") == ["fastapi-basics"]
+    assert library.match_topics("python-basics") == ["python-basics"]

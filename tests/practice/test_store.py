@@ -124,8 +124,7 @@ def test_reopening_keeps_everything(tmp_path):
 
 def test_a_failed_write_leaves_nothing_half_done(tmp_path):
     with Store.open(tmp_path / "coach.db") as store:
-        with pytest.raises(RuntimeError):
-            with store.transaction() as conn:
-                conn.execute("INSERT INTO drafts VALUES ('k', 't', 1.0)")
-                raise RuntimeError("crash between statements")
+        with pytest.raises(RuntimeError), store.transaction() as conn:
+            conn.execute("INSERT INTO drafts VALUES ('k', 't', 1.0)")
+            raise RuntimeError("crash between statements")
         assert store.draft("k") is None

@@ -6,7 +6,7 @@ import contextlib
 import time
 from dataclasses import replace
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Markdown, Static, TextArea
 
 from coach.practice.store import Store
 from coach.tui.screens.katas import KataListScreen
@@ -21,6 +21,10 @@ SIZE = (100, 32)
 
 def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+def markdown_of(app, selector: str) -> str:
+    return app.screen.query_one(selector, Markdown).source
 
 
 async def test_home_shows_counts_and_modes():
@@ -41,29 +45,31 @@ async def test_reveal_and_rate_writes_a_review():
         await pilot.press("r")
         assert isinstance(app.screen, RapidScreen)
         assert app.screen.question.id == "py-gil"
-        assert app.screen.query_one("#answer").has_class("hidden")
+        assert not app.screen.query_one("#answer").display
         await pilot.press("3")  # rating before revealing does nothing
         assert app.store.review_count() == 0
         await pilot.press("space")
-        assert not app.screen.query_one("#answer").has_class("hidden")
+        assert app.screen.query_one("#answer").display
         await pilot.press("3")
-        assert app.store.review_count() == 1
+        assert app.saved() and app.store.review_count() == 1
         assert app.store.card("py-gil") is not None
         assert app.screen.question.id == "py-is", "the next card is shown"
 
 
-async def test_typed_answer_shows_hits_and_misses_and_preselects_a_rating():
+async def test_typed_answer_shows_hits_and_misses_and_preselects_a_rating(monkeypatch):
+    monkeypatch.setenv("COACH_SEMANTIC", "0")  # keywords only: the meaning model loads in the background
     app = make(mode="rapid")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        assert app.screen.focused is app.screen.query_one("#typed", Input)
-        await pilot.press(*"only one thread runs bytecode", "enter")
+        assert app.screen.focused is app.screen.query_one("#typed", TextArea)
+        await pilot.press(*"only one thread runs bytecode", "ctrl+s")
         feedback = text_of(app, "#feedback")
         assert "✓ thread" in feedback and "✓ bytecode" in feedback
         assert "✗ GIL" in feedback and "✗ processes" in feedback
         assert "Suggested: 2 Hard" in feedback
         await pilot.press("enter")  # accept the suggestion
+        assert app.saved()
         row = app.store.conn.execute("SELECT rating, score FROM reviews").fetchone()
         assert row == (2, 0.5)
 
@@ -83,8 +89,8 @@ async def test_timer_reveals_the_answer_when_it_runs_out():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert text_of(app, "#timer") in ("⏱ 2s", "⏱ 1s")
-        assert app.screen.query_one("#answer").has_class("hidden")
-        await wait_for(pilot, lambda: not app.screen.query_one("#answer").has_class("hidden"), 5,
+        assert not app.screen.query_one("#answer").display
+        await wait_for(pilot, lambda: app.screen.query_one("#answer").display, 5,
                        "the countdown to reveal the answer")
 
 
@@ -116,7 +122,7 @@ async def test_ctrl_r_on_the_reference_solution_passes_everything():
         assert "All 11 tests passed" in summary(app)
         table = screen.query_one("#results-table", DataTable)
         assert table.row_count == 11
-        assert app.store.kata_summary()["two_sum"]["passes"] == 1
+        assert app.saved() and app.store.kata_summary()["two_sum"]["passes"] == 1
 
 
 async def test_an_infinite_loop_leaves_the_ui_responsive_and_ends_in_a_timeout():
@@ -127,7 +133,7 @@ async def test_an_infinite_loop_leaves_the_ui_responsive_and_ends_in_a_timeout()
         await wait_for(pilot, lambda: "Running" in summary(app), what="the run to start")
         started = time.monotonic()
         await pilot.press("ctrl+g")  # the UI answers while the tests run
-        assert "Hint 1/" in text_of(app, "#hints")
+        assert "Hint 1/" in markdown_of(app, "#hints")
         assert time.monotonic() - started < 1.0
         await wait_for(pilot, lambda: "timed out" in summary(app), 10, "the timeout")
         assert "timed out after 2 s, the whole run's limit, in test_example" in summary(app)
@@ -152,12 +158,13 @@ async def test_a_second_ctrl_r_cancels_and_restarts():
 async def test_hints_come_one_at_a_time():
     app, kata = workbench_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert app.screen.query_one("#hints").has_class("hidden")
+        assert not app.screen.query_one("#hints").display
         await pilot.press("ctrl+g")
-        hints = text_of(app, "#hints")
+        hints = markdown_of(app, "#hints")
+        assert app.screen.query_one("#hints").display
         assert f"Hint 1/{len(kata.hints)}" in hints and "Hint 2/" not in hints
         await pilot.press("ctrl+g")
-        assert f"Hint 2/{len(kata.hints)}" in text_of(app, "#hints")
+        assert f"Hint 2/{len(kata.hints)}" in markdown_of(app, "#hints")
 
 
 async def test_watch_mode_reruns_after_an_outside_save():
@@ -176,7 +183,7 @@ async def test_drafts_are_saved_on_leaving_and_come_back():
     async with app.run_test(size=SIZE) as pilot:
         app.screen.editor.load_text("# my work in progress\n")
         await pilot.press("escape", "escape")  # leave the editor, then the screen
-        assert app.store.draft("two_sum") == "# my work in progress\n"
+        assert app.saved() and app.store.draft("two_sum") == "# my work in progress\n"
     again, _ = workbench_app()
     async with again.run_test(size=SIZE):
         assert again.screen.editor.text == "# my work in progress\n"
@@ -191,7 +198,7 @@ async def test_show_solution_and_reset_ask_first():
         await pilot.press("ctrl+t", "y")
         assert app.screen.editor.text == kata.starter()
         await pilot.press("ctrl+l", "y")
-        assert "Reference solution" in str(app.screen.query_one("Static").render())
+        assert "Reference solution" in text_of(app, "#solution-title")
         await pilot.press("escape")
         assert isinstance(app.screen, WorkbenchScreen)
 
@@ -215,7 +222,7 @@ async def test_kata_list_filters_as_you_type_and_opens():
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
-        await pilot.press(*"limit")
+        await pilot.press(*"limiter")
         assert table.row_count == 1
         await pilot.press("enter")
         assert isinstance(app.screen, WorkbenchScreen) and app.screen.kata.slug == "rate_limiter"
@@ -247,7 +254,7 @@ async def test_stats_screen_lists_topics_and_katas():
         mastery = text_of(app, "#mastery")
         assert "Python" in mastery and "FastAPI" in mastery
         table = app.screen.query_one("#kata-table", DataTable)
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert ["Two Sum", "easy", "solved", "1", "1:35"] in rows
 
 
@@ -277,3 +284,15 @@ async def test_an_exercism_exercise_opens_in_the_workbench(tmp_path):
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: "passed" in summary(app), what="the run to finish")
         assert "All 4 tests passed" in summary(app)
+
+
+async def test_hints_show_code_as_written():
+    """two_sum's third hint holds ``seen[n] = i``: it is shown exactly, brackets and all."""
+    from tests.tui.screen import region_text
+
+    app, kata = workbench_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("ctrl+g", "ctrl+g", "ctrl+g")
+        await pilot.pause()
+        shown = region_text(app, "#readme-pane")
+        assert "seen[n] = i" in shown and "[seen[target - n], i]" in shown

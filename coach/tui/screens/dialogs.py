@@ -5,11 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Static
+
+from coach.tui.screens.base import CoachModal
+from coach.tui.text import plain, template
+from coach.tui.widgets.editor import CodeEditor
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(CoachModal[bool]):
     """Dismisses with True for yes, False for no."""
 
     CSS_PATH = "dialogs.tcss"
@@ -22,9 +25,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="panel"):
-            yield Static(f"[b]{self.question}[/]")
+            yield Static(plain(self.question).stylize("bold"), id="dialog-question")
             if self.detail:
-                yield Static(self.detail, classes="muted")
+                yield Static(plain(self.detail), classes="muted")
             with Horizontal(id="dialog-buttons"):
                 yield Button("Yes (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no", variant="primary")
@@ -39,7 +42,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class SolutionScreen(ModalScreen[None]):
+class SolutionScreen(CoachModal[None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,q", "close", "Close")]
 
@@ -50,11 +53,9 @@ class SolutionScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="solution", classes="panel"):
-            yield Static(f"[b]Reference solution: {self.title_text}[/]  [dim](escape closes)[/]")
-            try:
-                yield TextArea.code_editor(self.code, language="python", read_only=True, id="solution-code")
-            except Exception:
-                yield TextArea.code_editor(self.code, read_only=True, id="solution-code")
+            yield Static(template("[b]Reference solution: $title[/]  [dim](escape closes)[/]", title=self.title_text),
+                         id="solution-title")
+            yield CodeEditor.for_python(self.code, read_only=True, id="solution-code")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -5,38 +5,37 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-
-MODES = [
-    ("r", "Rapid fire", "drill what is due, then new cards"),
-    ("k", "Katas", "coding problems, graded by their pytest suites"),
-    ("s", "Stats", "mastery per topic, reviews, solved katas"),
-    ("?", "Help", "every key, screen by screen"),
-    ("q", "Quit", ""),
-]
+from coach.tui.keys import bindings, key_label
+from coach.tui.screens.base import CoachScreen
+from coach.tui.text import template
 
 
-class HomeScreen(Screen):
+class HomeScreen(CoachScreen):
     CSS_PATH = "home.tcss"
+    # The menu on screen is these bindings: description is the footer label,
+    # tooltip the menu's explanation.
     BINDINGS = [
-        Binding("r", "rapid", "Rapid fire"),
-        Binding("k", "katas", "Katas"),
-        Binding("s", "stats", "Stats"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("r", "rapid", "Rapid fire", tooltip="drill what is due, then new cards"),
+        Binding("k", "katas", "Katas", tooltip="coding problems, graded by their pytest suites"),
+        Binding("s", "stats", "Stats", tooltip="mastery per topic, reviews, solved katas"),
+        Binding("question_mark", "app.help", "Help", key_display="?", tooltip="every key, screen by screen"),
+        Binding("q", "app.quit", "Quit", tooltip="leave coach (progress is saved as you go)"),
     ]
+
+    counted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Center():
-            with Vertical(id="home"):
-                yield Static("coach", id="home-title")
-                yield Static("interview practice for Python and FastAPI", id="home-tagline")
-                yield Static(id="today")
-                for key, name, text in MODES:
-                    yield Static(f"[b]{key}[/]  {name:<11} [dim]{text}[/]", classes="mode")
+        with Center(), Vertical(id="home"):
+            yield Static("coach", id="home-title")
+            yield Static("interview practice for Python and FastAPI", id="home-tagline")
+            yield Static(id="today")
+            for binding in bindings(self.BINDINGS):
+                yield Static(template("[b]$key[/]  $name  [dim]$text[/]", key=key_label(binding),
+                                      name=f"{binding.description:<11}", text=binding.tooltip),
+                             classes="mode")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -47,28 +46,26 @@ class HomeScreen(Screen):
         if self.counted:  # not the first showing: on_mount's timer does that one
             self.refresh_counts()
 
-    counted = False
-
     def refresh_counts(self) -> None:
         from coach.practice.queue import plan, streak
 
         self.counted = True
         app = self.app
-        store = app.store  # type: ignore[attr-defined]
-        library = app.library  # type: ignore[attr-defined]
-        due, new = plan(store, app.questions, now=app.clock())  # type: ignore[attr-defined]
+        app.saved()
+        store = app.store
+        due, new = plan(store, app.questions, now=app.clock())
         solved = sum(1 for info in store.kata_summary().values() if info["passes"])
-        days = streak(store, app.clock())  # type: ignore[attr-defined]
-        self.query_one("#today", Static).update(
-            f"[b]{len(due)}[/] due   [b]{len(new)}[/] new   "
-            f"katas [b]{solved}[/]/{len(library.katas)} solved   "
-            f"streak [b]{days}[/] day{'s' if days != 1 else ''}")
+        days = streak(store, app.clock())
+        self.query_one("#today", Static).update(template(
+            "[b]$due[/] due   [b]$new[/] new   katas [b]$solved[/]/$katas solved   streak [b]$days[/] $unit",
+            due=len(due), new=len(new), solved=solved, katas=len(app.library.katas), days=days,
+            unit="day" if days == 1 else "days"))
 
     def action_rapid(self) -> None:
-        self.app.start_drill()  # type: ignore[attr-defined]
+        self.app.start_drill()
 
     def action_katas(self) -> None:
-        self.app.show_katas()  # type: ignore[attr-defined]
+        self.app.show_katas()
 
     def action_stats(self) -> None:
-        self.app.show_stats()  # type: ignore[attr-defined]
+        self.app.show_stats()

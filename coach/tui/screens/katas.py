@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from coach.content.models import DIFFICULTIES, Kata
+from coach.practice.attempts import minutes
+from coach.tui.screens.base import CoachScreen
+from coach.tui.text import cell
 
 
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def minutes(ms: float | None) -> str:
-    if ms is None:
-        return "-"
-    seconds = int(ms / 1000)
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class KataListScreen(Screen):
+class KataListScreen(CoachScreen):
     CSS_PATH = "katas.tcss"
     BINDINGS = [
         Binding("enter", "open", "Open"),
@@ -33,18 +23,24 @@ class KataListScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Type to filter by title, topic or difficulty", id="filter")
+        yield Input(placeholder="Type to filter by title, pattern, topic or difficulty", id="filter")
         yield DataTable(id="katas", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     topics_width = 0
 
+    def __init__(self, pattern: str | None = None) -> None:
+        super().__init__()
+        self.pattern = pattern  # ``coach kata --pattern P``: only katas that train it
+
     def on_mount(self) -> None:
+        if self.pattern:
+            self.sub_title = f"katas that train: {self.pattern}"
         self.query_one("#filter", Input).focus()
 
     def on_resize(self) -> None:
-        """Fit the columns to the terminal: topics get what the others leave."""
-        katas = self.app.library.katas  # type: ignore[attr-defined]
+        """Fit the columns to the terminal: patterns get what the others leave."""
+        katas = self.app.library.katas
         title = min(40, max([len(k.title) for k in katas] + [5]))
         room = self.size.width - 4 - title - (10 + 9 + 6) - 2 * 5
         topics = room if room >= 12 else 0
@@ -56,7 +52,7 @@ class KataListScreen(Screen):
         table.add_column("Title", key="title", width=title)
         table.add_column("Difficulty", key="difficulty", width=10)
         if topics:
-            table.add_column("Topics", key="topics", width=topics)
+            table.add_column("Patterns", key="topics", width=topics)
         table.add_column("Status", key="status", width=9)
         table.add_column("Best", key="best", width=6)
         self.refresh_rows()
@@ -66,22 +62,24 @@ class KataListScreen(Screen):
             self.refresh_rows()
 
     def refresh_rows(self) -> None:
-        summary = self.app.store.kata_summary()  # type: ignore[attr-defined]
+        summary = self.app.store.kata_summary()
         needle = self.query_one("#filter", Input).value.strip().lower()
         table = self.query_one(DataTable)
         table.clear()
-        katas = sorted(self.app.library.katas,  # type: ignore[attr-defined]
+        katas = sorted(self.app.library.katas,
                        key=lambda k: (DIFFICULTIES.index(k.difficulty), k.title.lower()))
         for kata in katas:
-            haystack = " ".join([kata.slug, kata.title, kata.difficulty, *kata.topics]).lower()
+            if self.pattern and self.pattern not in kata.patterns:
+                continue
+            haystack = " ".join([kata.slug, kata.title, kata.difficulty, *kata.topics, *kata.patterns]).lower()
             if needle and not all(word in haystack for word in needle.split()):
                 continue
             info = summary.get(kata.slug)
             status = "new" if not info else "solved" if info["passes"] else "attempted"
-            cells = [_fit(kata.title, 40), kata.difficulty]
+            cells = [cell(kata.title), cell(kata.difficulty)]
             if self.topics_width:
-                cells.append(_fit(", ".join(kata.topics), self.topics_width))
-            table.add_row(*cells, status, minutes(info["best_ms"]) if info else "-", key=kata.slug)
+                cells.append(cell(", ".join(kata.patterns or kata.topics)))
+            table.add_row(*cells, cell(status), cell(minutes(info["best_ms"]) if info else "-"), key=kata.slug)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_rows()
@@ -102,12 +100,12 @@ class KataListScreen(Screen):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((k for k in self.app.library.katas if k.slug == key), None)  # type: ignore[attr-defined]
+        return next((k for k in self.app.library.katas if k.slug == key), None)
 
     def action_open(self) -> None:
         kata = self.selected()
         if kata is not None:
-            self.app.open_kata(kata)  # type: ignore[attr-defined]
+            self.app.open_kata(kata)
 
     def action_back(self) -> None:
         self.app.pop_screen()

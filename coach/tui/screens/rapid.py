@@ -3,49 +3,78 @@
 from __future__ import annotations
 
 import time
+from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Markdown, ProgressBar, Static
+from textual.widgets import Footer, Header, Markdown, ProgressBar, Static, TextArea
 
 from coach.content.models import Question
+from coach.practice.faults import StoreError
 from coach.practice.queue import Filters
-from coach.practice.scoring import score as score_answer
+from coach.practice.scheduler import Drill
+from coach.practice.scoring import Score, score_question, warm_up
+from coach.practice.scoring import prepare as prepare_scoring
+from coach.tui.screens.base import CoachScreen
+from coach.tui.text import template
 from coach.tui.widgets.keywords import KeywordFeedback
 
-ASKING, TYPING, REVEALED = "asking", "typing", "revealed"
+Stage = Literal["asking", "typing", "revealed"]
+SCROLLS = {"page_down", "page_up", "down", "up", "home", "end"}
+SCROLL_HELP = "scroll the card (the rating keys still work)"
 
 
-class RapidScreen(Screen):
+def answer_markdown(q: Question) -> str:
+    """The back of the card: the answer, its pitfall and the follow-ups, as Markdown."""
+    parts = [q.answer]
+    if q.pitfall:
+        parts.append(f"> **Pitfall.** {q.pitfall}")
+    if q.follow_ups:
+        parts.append("**Follow-ups:**\n\n" + "\n".join(f"- {f}" for f in q.follow_ups))
+    return "\n\n".join(parts)
+
+
+class RapidScreen(CoachScreen):
     CSS_PATH = "rapid.tcss"
+    AUTO_FOCUS = None  # the typing box takes focus only when the user types
     BINDINGS = [
-        Binding("space", "reveal", "Reveal"),
-        Binding("enter", "type_or_accept", "Type answer"),
-        Binding("t", "type", "Type", show=False),
+        Binding("space", "reveal", "Reveal", tooltip="show the answer"),
+        Binding("enter", "type", "Type answer", tooltip="type your answer first"),
+        Binding("t", "type", "Type answer", show=False, tooltip="type your answer first"),
+        Binding("ctrl+s", "check", "Check answer", priority=True, tooltip="check the typed answer's key ideas"),
+        Binding("enter", "accept", "Accept suggestion", tooltip="rate as suggested for a typed answer"),
         Binding("1", "rate(1)", "Again"),
         Binding("2", "rate(2)", "Hard"),
         Binding("3", "rate(3)", "Good"),
         Binding("4", "rate(4)", "Easy"),
-        Binding("escape", "finish", "End session"),
+        Binding("pagedown", "scroll('page_down')", "Scroll", key_display="PgDn", tooltip=SCROLL_HELP),
+        Binding("pageup", "scroll('page_up')", "Scroll", key_display="PgUp", show=False, tooltip=SCROLL_HELP),
+        Binding("down,j", "scroll('down')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("up,k", "scroll('up')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("home", "scroll('home')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("end", "scroll('end')", "Scroll", show=False, tooltip=SCROLL_HELP),
+        Binding("escape", "back", "Back to the question", tooltip="while typing: back, the answer unsaid"),
+        Binding("escape", "finish", "End session", tooltip="stop here and see the summary"),
     ]
 
-    stage: reactive[str] = reactive(ASKING)
+    stage: reactive[Stage] = reactive[Stage]("asking", bindings=True, init=False)
     remaining: reactive[int] = reactive(0)
 
-    def __init__(self, *, topic: str | None = None, level: str | None = None, tag: str | None = None,
-                 count: int | None = None, cram: bool = False, timer: float | None = None) -> None:
+    def __init__(self, *, topic: str | None = None, topics: tuple[str, ...] = (), level: str | None = None,
+                 tag: str | None = None, count: int | None = None, cram: bool = False,
+                 timer: float | None = None) -> None:
         super().__init__()
-        self.filters = Filters(topic=topic, tag=tag, level=level)
+        self.filters = Filters(topic=None if topics else topic, topics=topics, tag=tag, level=level,
+                               asked=topic)
         self.limit = count
         self.cram = cram
         self.seconds = timer
         self.question: Question | None = None
         self.shown_at = 0.0
-        self.typed_score = None
+        self.typed_score: Score | None = None
         self.ratings: list[int] = []
         self.typed_scores: list[float] = []
         self._countdown: Timer | None = None
@@ -56,74 +85,67 @@ class RapidScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="meta")
             yield Static(id="timer")
-        with VerticalScroll(id="card", classes="panel"):
+        with VerticalScroll(id="card", classes="panel", can_focus=False):
             yield Markdown(id="question")
-            yield Input(placeholder="Type your answer; enter checks it against the key ideas",
-                        id="typed", classes="hidden")
-            yield KeywordFeedback(id="feedback", classes="hidden")
-            yield Markdown(id="answer", classes="hidden")
+            typed = TextArea(id="typed", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            typed.can_focus = False
+            yield typed
+            yield KeywordFeedback(id="feedback")
+            yield Markdown(id="answer")
         yield Static(id="prompt")
         yield Footer()
 
     def on_mount(self) -> None:
-        from coach.practice.scheduler import Drill
-
         app = self.app
-        self.drill = Drill(app.store, app.questions, filters=self.filters,  # type: ignore[attr-defined]
-                           cram=self.cram, clock=app.clock)  # type: ignore[attr-defined]
-        planned = len(self.drill) if self.limit is None else min(self.limit, len(self.drill))
-        self.query_one("#progress", ProgressBar).update(total=max(planned, 1), progress=0)
+        self.drill = Drill(app.store, app.questions, filters=self.filters, cram=self.cram, clock=app.clock,
+                           limit=self.limit, writer=app.writer)
+        self.starting = len(self.drill)
+        self.query_one("#progress", ProgressBar).update(total=max(self.drill.planned, 1), progress=0)
         if self.seconds:
             self._countdown = self.set_interval(1, self._tick, pause=True)
+        warm_up()  # the meaning model loads in the background while the first card is read
         self.next_card()
 
     # -- flow -------------------------------------------------------------------
     def next_card(self) -> None:
-        done = self.limit is not None and len(self.ratings) >= self.limit
-        self.question = None if done else self.drill.next()
+        self.question = self.drill.next()
         if self.question is None:
             self.action_finish()
             return
         q = self.question
+        prepare_scoring(q)
         self.query_one("#question", Markdown).update(f"## {q.question}")
-        self.query_one("#answer", Markdown).update(self._answer_markdown(q))
+        self.query_one("#answer", Markdown).update(answer_markdown(q))
         due, new = self.drill.counts()
-        self.query_one("#meta", Static).update(f"{q.deck} · {q.level} · {due} due, {new} new left")
-        typed = self.query_one("#typed", Input)
-        typed.value = ""
+        self.query_one("#meta", Static).update(template(
+            "$deck · $level · $due due, $new new left", deck=q.deck, level=q.level, due=due, new=new))
+        self.query_one("#typed", TextArea).load_text("")
         self.typed_score = None
-        self.stage = ASKING
+        self.stage = "asking"
+        self.watch_stage("asking")
         self.shown_at = time.monotonic()
         self.query_one("#card").scroll_home(animate=False)
-        if self._countdown is not None:
+        if self._countdown is not None and self.seconds:
             self.remaining = int(self.seconds)
             self._countdown.reset()
             self._countdown.resume()
 
-    @staticmethod
-    def _answer_markdown(q: Question) -> str:
-        parts = ["---", q.answer]
-        if q.pitfall:
-            parts.append(f"> **Pitfall.** {q.pitfall}")
-        if q.follow_ups:
-            parts.append("**Follow-ups:** " + " · ".join(q.follow_ups))
-        return "\n\n".join(parts)
-
-    def watch_stage(self, stage: str) -> None:
-        self.query_one("#typed").set_class(stage != TYPING, "hidden")
-        self.query_one("#answer").set_class(stage != REVEALED, "hidden")
-        self.query_one("#feedback").set_class(stage != REVEALED or self.typed_score is None, "hidden")
+    def watch_stage(self, stage: Stage) -> None:
+        for name in ("asking", "typing", "revealed"):
+            self.set_class(stage == name, f"-{name}")
+        self.set_class(self.typed_score is not None, "-scored")
         prompts = {
-            ASKING: "[b]space[/] reveal the answer   [b]enter[/] type your answer first",
-            TYPING: "[b]enter[/] check your answer   [b]escape[/] back to the question",
-            REVEALED: "rate yourself:  [b]1[/] Again   [b]2[/] Hard   [b]3[/] Good   [b]4[/] Easy",
+            "asking": "[b]space[/] reveal the answer   [b]enter[/] type your answer first",
+            "typing": "[b]ctrl+s[/] check your answer   [b]escape[/] back to the question",
+            "revealed": "rate yourself:  [b]1[/] Again   [b]2[/] Hard   [b]3[/] Good   [b]4[/] Easy",
         }
         self.query_one("#prompt", Static).update(prompts[stage])
-        if stage == TYPING:
-            self.query_one("#typed", Input).focus()
+        typed = self.query_one("#typed", TextArea)
+        typed.can_focus = stage == "typing"  # never focused behind the user's back
+        if stage == "typing":
+            typed.focus()
         elif self.focused is not None:
             self.set_focus(None)
-        self.refresh_bindings()
 
     def watch_remaining(self, remaining: int) -> None:
         if self.seconds:
@@ -131,18 +153,18 @@ class RapidScreen(Screen):
             self.query_one("#timer").set_class(remaining <= 5, "urgent")
 
     def _tick(self) -> None:
-        if self.stage == REVEALED:
+        if self.stage == "revealed":
             return
         self.remaining = max(0, self.remaining - 1)
         if self.remaining == 0:
             self._reveal(time_up=True)
 
     def _reveal(self, time_up: bool = False) -> None:
-        if self.stage == TYPING:
-            typed = self.query_one("#typed", Input).value
+        if self.stage == "typing":
+            typed = self.query_one("#typed", TextArea).text
             if typed.strip():
                 self._score(typed)
-        self.stage = REVEALED
+        self.stage = "revealed"
         if self._countdown is not None:
             self._countdown.pause()
         if time_up:
@@ -150,60 +172,82 @@ class RapidScreen(Screen):
 
     def _score(self, typed: str) -> None:
         assert self.question is not None
-        result = score_answer(typed, self.question.keywords)
+        result = score_question(typed, self.question)
         self.typed_score = result
         self.query_one("#feedback", KeywordFeedback).show(typed, result)
 
     # -- actions ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "rate":
-            return True if self.stage == REVEALED else None
+        """Only the keys that do something now are live (and shown in the footer)."""
+        stage = self.stage
         if action in ("reveal", "type"):
-            return self.stage == ASKING
-        if action == "type_or_accept":
-            return self.stage == ASKING or (self.stage == REVEALED and self.typed_score is not None)
+            return stage == "asking"
+        if action == "check" or action == "back":
+            return stage == "typing"
+        if action == "accept":  # not when the evidence is mixed: nothing is preselected then
+            return stage == "revealed" and self.typed_score is not None and self.typed_score.preselect is not None
+        if action == "rate":
+            return stage == "revealed"
+        if action == "scroll":
+            return stage != "typing"
+        if action == "finish":
+            return stage != "typing"
         return True
 
     def action_reveal(self) -> None:
-        if self.stage == ASKING:
-            self._reveal()
-
-    def action_type(self) -> None:
-        if self.stage == ASKING:
-            self.stage = TYPING
-
-    def action_type_or_accept(self) -> None:
-        if self.stage == ASKING:
-            self.stage = TYPING
-        elif self.stage == REVEALED and self.typed_score is not None:
-            self.action_rate(self.typed_score.suggested)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
         self._reveal()
 
+    def action_type(self) -> None:
+        self.stage = "typing"
+
+    def action_check(self) -> None:
+        self._reveal()
+
+    def action_back(self) -> None:
+        self.stage = "asking"
+
+    def action_accept(self) -> None:
+        if self.typed_score is None:
+            return
+        if self.typed_score.preselect is None:
+            self.notify("Mixed evidence: compare with the model answer, then press 1-4.", timeout=3)
+            return
+        self.action_rate(self.typed_score.preselect)
+
+    def action_scroll(self, where: str) -> None:
+        card = self.query_one("#card", VerticalScroll)
+        if where in SCROLLS:
+            getattr(card, f"scroll_{where}")(animate=False)
+
     def action_rate(self, rating: int) -> None:
-        if self.stage != REVEALED or self.question is None:
+        if self.stage != "revealed" or self.question is None:
             return
         duration = int((time.monotonic() - self.shown_at) * 1000)
         ratio = self.typed_score.ratio if self.typed_score is not None else None
-        self.drill.rate(self.question, rating, duration_ms=duration, score=ratio)
+        try:
+            self.drill.rate(self.question, rating, duration_ms=duration, score=ratio)
+        except StoreError as exc:  # read-only, full disk, locked too long: say so, keep drilling
+            self.notify(exc.message, title="Rating not saved", severity="error", timeout=10, markup=False)
         self.ratings.append(rating)
         if ratio is not None:
             self.typed_scores.append(ratio)
-        left = len(self.drill)
-        if self.limit is not None:
-            left = min(left, self.limit - len(self.ratings))
-        self.query_one("#progress", ProgressBar).update(total=max(1, len(self.ratings) + left),
+        self.query_one("#progress", ProgressBar).update(total=max(1, self.drill.planned),
                                                           progress=len(self.ratings))
         self.next_card()
 
     def action_finish(self) -> None:
-        from coach.tui.screens.summary import SummaryScreen
+        from coach.tui.screens.summary import SessionEnd, SummaryScreen
 
-        if self.stage == TYPING:  # escape while typing: back to the question
-            self.stage = ASKING
-            return
         if self._countdown is not None:
             self._countdown.stop()
-        self.app.switch_screen(SummaryScreen(self.ratings, self.typed_scores, self.cram))
+        if self.ratings:
+            reason: SessionEnd = "finished" if self.question is None else "ended"
+        elif self.drill.matched == 0:
+            reason = "no-match"
+        elif self.starting == 0:
+            reason = "nothing-due"
+        else:
+            reason = "ended"
+        self.app.saved()
+        self.app.switch_screen(SummaryScreen(self.ratings, self.typed_scores, cram=self.cram, reason=reason,
+                                             filters=self.filters.describe(), next_due=self.drill.store.next_due()))

@@ -6,16 +6,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
-from coach.tui.screens.katas import minutes
+from coach.practice.attempts import minutes
+from coach.tui.screens.base import CoachScreen
+from coach.tui.text import cell, template
 
 DAYS = 30
 
 
-def mastery_line(title: str, width: int, seen: int, total: int, value: float | None) -> Text:
-    bar_width = 20
+def mastery_line(title: str, width: int, seen: int, total: int, value: float | None, bar_width: int = 20) -> Text:
+    if len(title) > width:
+        title = title[: width - 1] + "…"
     text = Text(f"{title:<{width}}  ")
     if value is None:
         text.append("░" * bar_width, style="dim")
@@ -29,7 +31,7 @@ def mastery_line(title: str, width: int, seen: int, total: int, value: float | N
     return text
 
 
-class StatsScreen(Screen):
+class StatsScreen(CoachScreen):
     CSS_PATH = "stats.tcss"
     BINDINGS = [Binding("escape,q", "back", "Back")]
 
@@ -50,15 +52,14 @@ class StatsScreen(Screen):
         from coach.practice.stats import compute
 
         app = self.app
-        stats = compute(app.store, app.library, days=DAYS, now=app.clock())  # type: ignore[attr-defined]
-        self.query_one("#stats-headline", Static).update(
-            f"[b]{stats.due_today}[/] due today   [b]{stats.new_available}[/] new cards   "
-            f"streak [b]{stats.streak}[/] day{'s' if stats.streak != 1 else ''}   "
-            f"katas [b]{stats.katas_solved}[/] solved, {stats.katas_attempted} attempted of {len(stats.katas)}")
-        width = max([len(t.title) for t in stats.topics] + [5])
-        lines = Text("\n").join(mastery_line(t.title, width, t.seen, t.total, t.retrievability)
-                                for t in stats.topics)
-        self.query_one("#mastery", Static).update(lines)
+        app.saved()  # ratings still queued belong in the figures
+        stats = self.stats = compute(app.store, app.library, days=DAYS, now=app.clock())
+        self.query_one("#stats-headline", Static).update(template(
+            "[b]$due[/] due today   [b]$new[/] new cards   streak [b]$streak[/] $unit   "
+            "katas [b]$solved[/] solved, $attempted attempted of $katas",
+            due=stats.due_today, new=stats.new_available, streak=stats.streak,
+            unit="day" if stats.streak == 1 else "days", solved=stats.katas_solved,
+            attempted=stats.katas_attempted, katas=len(stats.katas)))
         counts = [n for _, n in stats.reviews_per_day]
         self.query_one("#reviews-chart", Sparkline).data = counts
         first, last = stats.reviews_per_day[0][0], stats.reviews_per_day[-1][0]
@@ -67,7 +68,19 @@ class StatsScreen(Screen):
         table = self.query_one("#kata-table", DataTable)
         table.add_columns("Kata", "Difficulty", "Status", "Tries", "Best")
         for kata in stats.katas:
-            table.add_row(kata.title, kata.difficulty, kata.status, str(kata.attempts), minutes(kata.best_ms))
+            table.add_row(cell(kata.title), cell(kata.difficulty), cell(kata.status), cell(kata.attempts),
+                          cell(minutes(kata.best_ms)))
+
+    def on_resize(self) -> None:
+        """Mastery rows fit the width: the topic names are cut before the bars are."""
+        topics = self.stats.topics
+        room = self.size.width - 4  # the scroll view's padding
+        fixed = 2 + 2 + 22  # gaps, then "  seen/total  100% recall"
+        bar = 20 if room >= 60 else 10
+        width = max(8, min(max([len(t.title) for t in topics] + [5]), room - fixed - bar))
+        lines = Text("\n").join(mastery_line(t.title, width, t.seen, t.total, t.retrievability, bar)
+                                for t in topics)
+        self.query_one("#mastery", Static).update(lines)
 
     def action_back(self) -> None:
         self.app.pop_screen()

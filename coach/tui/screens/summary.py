@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from typing import Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from coach.tui.screens.base import CoachScreen
+from coach.tui.text import template
 from coach.tui.widgets.keywords import RATING_NAMES
+
+SessionEnd = Literal["finished", "ended", "no-match", "nothing-due"]
 
 
 def when(seconds: float) -> str:
@@ -21,44 +26,61 @@ def when(seconds: float) -> str:
         return f"in {round(seconds / 60)} min"
     if seconds < 86_400:
         return f"in {seconds / 3600:.1f} h"
-    return f"in {round(seconds / 86_400)} days"
+    days = round(seconds / 86_400)
+    return f"in {days} day{'s' if days != 1 else ''}"
 
 
-class SummaryScreen(Screen):
+class SummaryScreen(CoachScreen):
     CSS_PATH = "summary.tcss"
     BINDINGS = [Binding("escape,enter,q", "done", "Back home")]
 
-    def __init__(self, ratings: list[int], typed_scores: list[float], cram: bool) -> None:
+    def __init__(self, ratings: list[int], typed_scores: list[float], *, cram: bool = False,
+                 reason: SessionEnd = "finished", filters: str = "", next_due: float | None = None) -> None:
         super().__init__()
         self.ratings = ratings
         self.typed_scores = typed_scores
         self.cram = cram
+        self.reason = reason
+        self.filters = filters
+        self.next_due = next_due
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Center():
-            with Vertical(id="summary", classes="panel"):
-                yield Static("Session summary", id="summary-title")
-                yield Static(self._text(), id="summary-body")
+        with Center(), Vertical(id="summary", classes="panel"):
+            yield Static("Session summary", id="summary-title")
+            yield Static(self.body(), id="summary-body")
         yield Footer()
 
-    def _text(self) -> str:
-        if not self.ratings:
-            return ("Nothing to review right now: no cards are due and today's new cards are done.\n"
-                    "Come back later, or drill anyway with [b]coach rapid --cram[/].")
-        counts = Counter(self.ratings)
-        lines = [f"Reviewed [b]{len(self.ratings)}[/] card{'s' if len(self.ratings) != 1 else ''}"
-                 + (" (cram: the schedule was left as it was)" if self.cram else ""),
-                 "   ".join(f"{RATING_NAMES[r]} [b]{counts.get(r, 0)}[/]" for r in (1, 2, 3, 4))]
+    def body(self) -> Content:
+        lines = [self._headline()]
+        if self.ratings:
+            counts = Counter(self.ratings)
+            lines.append(Content("   ").join(template("$name [b]$n[/]", name=RATING_NAMES[r], n=counts.get(r, 0))
+                                            for r in (1, 2, 3, 4)))
         if self.typed_scores:
             mean = sum(self.typed_scores) / len(self.typed_scores)
-            lines.append(f"Typed answers: {len(self.typed_scores)}, key ideas hit [b]{mean:.0%}[/]")
-        store = self.app.store  # type: ignore[attr-defined]
-        row = store.conn.execute("SELECT MIN(due) FROM cards").fetchone()
-        if row and row[0] is not None:
-            at = time.strftime("%a %H:%M", time.localtime(row[0]))
-            lines.append(f"Next card due {when(row[0] - self.app.clock())} ({at})")  # type: ignore[attr-defined]
-        return "\n".join(lines)
+            lines.append(template("Typed answers: $n, key ideas hit [b]$share[/]",
+                                  n=len(self.typed_scores), share=f"{mean:.0%}"))
+        if self.next_due is not None and self.reason != "no-match":
+            at = time.strftime("%a %H:%M", time.localtime(self.next_due))
+            lines.append(template("Next card due $when ($at)", when=when(self.next_due - self.app.clock()), at=at))
+        return Content("\n").join(lines)
+
+    def _headline(self) -> Content:
+        n = len(self.ratings)
+        if n:
+            return template("Reviewed [b]$n[/] $cards$cram", n=n, cards="card" if n == 1 else "cards",
+                            cram=" (cram: the schedule was left as it was)" if self.cram else "")
+        if self.reason == "no-match":
+            return template("No card matches $filters.\nTry another filter: 'coach list questions' shows "
+                            "the topics, levels and tags.", filters=self.filters or "these filters")
+        if self.reason == "nothing-due":
+            if self.cram:
+                return Content("There are no cards to drill.")
+            return template("Nothing is due$scope: no cards are due and today's new cards are done.\n"
+                            "Come back later, or drill anyway with [b]coach rapid --cram[/].",
+                            scope=f" for {self.filters}" if self.filters else "")
+        return Content("Session ended before any card was rated: nothing was recorded.")
 
     def action_done(self) -> None:
         self.app.pop_screen()

@@ -2,46 +2,68 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shlex
 import subprocess
 import time
 from dataclasses import dataclass
+from typing import Literal
 
 from textual import work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
+from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 from coach.content.models import Kata
 from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
-from coach.practice.drafts import Draft
+from coach.grading.run import Run
+from coach.practice.attempts import KataSession, minutes
+from coach.practice.drafts import Draft, DraftError
+from coach.practice.faults import StoreError
+from coach.tui.screens.base import CoachScreen
+from coach.tui.text import template
+from coach.tui.widgets.editor import CodeEditor
 from coach.tui.widgets.results import ResultsPanel
 
 WATCH_INTERVAL = 0.3  # seconds between looks at the draft file
+AUTOSAVE_AFTER = 1.0  # seconds after typing stops
+Stage = Literal["editing", "running"]
+PANES = ("#editor", "#readme-pane", "#results-table")
 
 
-def _home(path: str) -> str:
+def home_relative(path: str) -> str:
     home = os.path.expanduser("~")
     return "~" + path[len(home):] if path.startswith(home + os.sep) else path
 
 
-class WorkbenchScreen(Screen):
+def hints_markdown(hints: tuple[str, ...] | list[str], shown: int) -> str:
+    return "\n\n".join(f"**Hint {i + 1}/{len(hints)}.** {hint}" for i, hint in enumerate(hints[:shown]))
+
+
+class WorkbenchScreen(CoachScreen):
     CSS_PATH = "workbench.tcss"
     BINDINGS = [
-        Binding("ctrl+r", "run", "Run tests", priority=True),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+g", "hint", "Hint", priority=True),
-        Binding("ctrl+o", "external_editor", "$EDITOR", priority=True),
-        Binding("ctrl+l", "solution", "Solution", priority=True),
-        Binding("ctrl+t", "reset", "Reset", priority=True),
-        Binding("f2", "toggle_readme", "README", priority=True),
-        Binding("escape", "back", "Back"),
+        Binding("ctrl+r", "run", "Run", priority=True, tooltip="run the tests (again: restart)"),
+        Binding("ctrl+c", "cancel", "Cancel", priority=True, tooltip="cancel the run"),
+        Binding("ctrl+s", "save", "Save", priority=True, show=False,
+                tooltip="save the draft (it also saves itself a second after you stop typing)"),
+        Binding("ctrl+g", "hint", "Hint", priority=True, tooltip="the next hint"),
+        Binding("ctrl+o", "external_editor", "Editor", priority=True, tooltip="edit the draft in $VISUAL/$EDITOR"),
+        Binding("ctrl+l", "solution", "Solution", priority=True, tooltip="show the reference solution (asks first)"),
+        Binding("ctrl+t", "reset", "Reset", priority=True, show=False,
+                tooltip="reset the draft to the starter (asks first)"),
+        Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
+        Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
+        Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
+        Binding("escape", "back", "Back", tooltip="save and go back"),
     ]
+
+    stage: reactive[Stage] = reactive[Stage]("editing", bindings=True, init=False)
 
     @dataclass
     class Graded(Message):
@@ -53,116 +75,167 @@ class WorkbenchScreen(Screen):
     def __init__(self, kata: Kata) -> None:
         super().__init__()
         self.kata = kata
-        self.opened_at = time.monotonic()
         self.hints_shown = 0
         self.run_id = 0
-        self._run = None
-        self.solved_before = False
+        self._run: Run | None = None
+        self._ticker: Timer | None = None
+        self._autosave: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             with VerticalScroll(id="readme-pane", classes="panel"):
                 yield Markdown(self.kata.readme(), id="readme")
-                yield Static(id="hints", classes="hidden")
+                yield Markdown(id="hints")
             with Vertical(id="code-pane"):
-                yield self._editor()
+                yield CodeEditor.for_python(id="editor", classes="panel")
                 yield ResultsPanel(id="results", classes="panel")
         yield Static(id="draft-status")
-        yield Footer()
-
-    def _editor(self) -> TextArea:
-        try:
-            return TextArea.code_editor(language="python", id="editor", classes="panel")
-        except Exception:  # no Python grammar installed: plain editing still works
-            return TextArea.code_editor(id="editor", classes="panel")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         app = self.app
         self.sub_title = f"{self.kata.title} · {self.kata.difficulty}"
-        self.draft = Draft(app.store, self.kata)  # type: ignore[attr-defined]
-        self.query_one("#editor", TextArea).load_text(self.draft.load())
-        info = app.store.kata_summary().get(self.kata.slug)  # type: ignore[attr-defined]
-        self.solved_before = bool(info and info["passes"])
+        self.draft = Draft(app.store, self.kata, writer=app.writer)
+        first_open = not self.draft.path.exists()
+        self._editor_widget = self.editor  # held: once children unmount a query finds nothing
+        self._editor_widget.load_text(self.draft.load())
+        self.session = KataSession(app.store, self.kata.slug, writer=app.writer)
         self._status("draft loaded")
-        app.grader_for(self.kata)  # type: ignore[attr-defined]  # warm a worker for this kata now
+        if first_open:
+            self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
+                        "and coach reloads it and runs the tests (ctrl+o opens $EDITOR).",
+                        title="Tip", timeout=10)
+        app.grader_for(self.kata)  # warm a worker for this kata now
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
-        self.query_one("#editor").focus()
+        self.editor.focus()
 
     # -- the draft ---------------------------------------------------------------
     @property
     def editor(self) -> TextArea:
         return self.query_one("#editor", TextArea)
 
-    def _status(self, note: str) -> None:
-        self.query_one("#draft-status", Static).update(
-            f"draft [b]{_home(str(self.draft.path))}[/]  ·  {note}  ·  watching for outside edits")
+    @property
+    def results(self) -> ResultsPanel:
+        return self.query_one(ResultsPanel)
 
-    def save(self) -> None:
-        if self.editor.text != self.draft.text:
-            self.draft.save(self.editor.text)
-        self._status(f"saved {time.strftime('%H:%M:%S')}")
+    def _status(self, note: str) -> None:
+        self.query_one("#draft-status", Static).update(template(
+            "draft [b]$path[/]  ·  $note", path=home_relative(str(self.draft.path)), note=note))
+
+    def save(self, why: str = "saved") -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        text = self.editor.text
+        if self.draft.needs_save(text):
+            try:
+                self.draft.save(text)
+            except DraftError as exc:  # the text stays in the editor; the next save retries
+                self.notify(exc.message, title="Draft not saved", severity="error", timeout=10)
+                self._status("NOT SAVED: " + exc.message)
+                return
+        self._status(f"{why} {time.strftime('%H:%M:%S')}")
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "editor" or self.editor.text == self.draft.text:
+            return
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_AFTER, lambda: self.save("autosaved"))
+        self._status("edited, not saved yet")
 
     def _watch_draft(self) -> None:
         text = self.draft.changed_outside()
         if text is None:
             return
         self.editor.load_text(text)
-        self._status(f"reloaded after an outside edit at {time.strftime('%H:%M:%S')}")
-        self.action_run()
+        self._status(f"reloaded after an outside edit at {time.strftime('%H:%M:%S')}; running the tests")
+        self.action_run(save=False)
 
     # -- running the tests --------------------------------------------------------
-    def action_run(self) -> None:
-        self.save()
+    def watch_stage(self, stage: Stage) -> None:
+        self.set_class(stage == "running", "-running")
+        if stage == "running":
+            self._ticker = self.set_interval(0.1, self.results.tick)
+        elif self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    def action_run(self, save: bool = True) -> None:
+        if save:
+            self.save()
         if self._run is not None:
             self._run.cancel()
         self.run_id += 1
+        self.stage = "running"
+        self.results.start(())
         self._grade(self.run_id, self.editor.text)
 
-    @work(thread=True, exclusive=True, group="grading")
+    def action_cancel(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
+        self.run_id += 1
+        self.stage = "editing"
+        self.results.clear("Run cancelled. Press ctrl+r to run the tests.")
+
+    @work(thread=True, exclusive=True, group="grading", exit_on_error=False)
     def _grade(self, run_id: int, source: str) -> None:
-        run = self.app.grader.run(self.kata, source)  # type: ignore[attr-defined]
+        run = self.app.grader.run(self.kata, source)
         self._run = run
         if run_id != self.run_id:
             run.cancel()  # a newer ctrl+r came while this run was starting
         for event in run.events():
             self.post_message(self.Graded(run_id, event))
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed grading worker lands: the results panel, not a crash."""
+        if event.worker.group != "grading" or event.state != WorkerState.ERROR:
+            return
+        self._run = None
+        self.stage = "editing"
+        error = event.worker.error
+        self.results.failed_to_run(str(error) or type(error).__name__)
+
     def on_workbench_screen_graded(self, message: Graded) -> None:
         if message.run_id != self.run_id:
             return  # an older run, cancelled by a newer ctrl+r
-        results = self.query_one(ResultsPanel)
+        results = self.results
         match message.event:
-            case RunStarted(tests=names):
-                results.start(names)
+            case RunStarted(tests=tests):
+                results.start(tests)
             case TestsCollected(names=names):
                 results.collected(names)
             case TestStarted(name=name):
                 results.started(name)
-            case TestFinished(result=test):
-                results.finished(test)
+            case TestFinished(result=result):
+                results.finished(result)
             case RunFinished(result=result):
                 self._run = None
+                self.stage = "editing"
                 results.done(result)
-                self._record(result)
+                if not result.cancelled:
+                    self._record(result.status, result.passed, len(result.tests))
 
-    def _record(self, result) -> None:
-        if result.cancelled:
+    def _record(self, status: str, passed: int, total: int) -> None:
+        try:
+            solved_in = self.session.record(status, passed, total, self.editor.text)
+        except StoreError as exc:
+            self.notify(exc.message, title="Attempt not saved", severity="warning", timeout=10)
             return
-        elapsed_ms = (time.monotonic() - self.opened_at) * 1000
-        digest = hashlib.sha256(self.editor.text.encode()).hexdigest()[:16]
-        self.app.store.record_attempt(self.kata.slug, str(result.status), result.passed,  # type: ignore[attr-defined]
-                                      len(result.tests), elapsed_ms, digest)
-        if result.status == PASS and not self.solved_before:
-            self.solved_before = True
-            minutes, seconds = divmod(int(elapsed_ms / 1000), 60)
-            self.notify(f"Solved {self.kata.title} in {minutes}:{seconds:02d}.", title="All tests pass")
+        if solved_in is not None and status == PASS:
+            self.notify(f"Solved {self.kata.title} in {minutes(solved_in)}.", title="All tests pass")
 
     # -- the other keys ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.stage == "running"
+        return True
+
     def action_save(self) -> None:
         self.save()
 
-    def action_hint(self) -> None:
+    async def action_hint(self) -> None:
         hints = self.kata.hints
         if not hints:
             self.notify("This kata has no hints.")
@@ -171,13 +244,11 @@ class WorkbenchScreen(Screen):
             self.notify("That was the last hint. ctrl+l shows the reference solution.")
             return
         self.hints_shown += 1
-        shown = "\n\n".join(f"[b]Hint {i + 1}/{len(hints)}.[/] {hint}"
-                            for i, hint in enumerate(hints[: self.hints_shown]))
-        panel = self.query_one("#hints", Static)
-        panel.update(shown)
-        panel.remove_class("hidden")
-        self.query_one("#readme-pane").remove_class("hidden")
-        self.query_one("#readme-pane", VerticalScroll).scroll_end(animate=False)
+        self.add_class("-hints")
+        self.remove_class("-no-readme")
+        await self.query_one("#hints", Markdown).update(hints_markdown(hints, self.hints_shown))
+        pane = self.query_one("#readme-pane", VerticalScroll)
+        self.call_after_refresh(pane.scroll_end, animate=False)  # the new hint, in view
 
     def action_external_editor(self) -> None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
@@ -196,9 +267,12 @@ class WorkbenchScreen(Screen):
             self.notify(f"Could not start {editor}: {exc}", severity="error")
             return
         text = self.draft.changed_outside()
-        if text is not None:
-            self.editor.load_text(text)
-            self._status("reloaded after your editor closed")
+        if text is None:
+            self._status("your editor closed; no changes")
+            return
+        self.editor.load_text(text)
+        self._status("reloaded after your editor closed; running the tests")
+        self.action_run(save=False)
 
     def action_solution(self) -> None:
         from coach.tui.screens.dialogs import ConfirmScreen, SolutionScreen
@@ -220,14 +294,27 @@ class WorkbenchScreen(Screen):
 
         def reset(yes: bool | None) -> None:
             if yes:
+                self.action_cancel()
                 self.editor.load_text(self.draft.reset())
+                self.results.clear()
                 self._status("reset to the starter")
 
         self.app.push_screen(ConfirmScreen("Reset the draft to the starter?",
                                            "Your current draft will be overwritten."), reset)
 
     def action_toggle_readme(self) -> None:
-        self.query_one("#readme-pane").toggle_class("hidden")
+        self.toggle_class("-no-readme")
+
+    def action_toggle_results(self) -> None:
+        self.toggle_class("-results-full")
+
+    def action_next_pane(self) -> None:
+        visible = [p for p in PANES if self.query_one(p).display and self.query_one(p).region.height]
+        focused = self.focused
+        current = next((i for i, p in enumerate(visible) if focused is not None
+                        and (focused is self.query_one(p) or self.query_one(p) in focused.ancestors)), -1)
+        if visible:
+            self.query_one(visible[(current + 1) % len(visible)]).focus()
 
     def action_back(self) -> None:
         self.save()
@@ -238,8 +325,13 @@ class WorkbenchScreen(Screen):
     def on_unmount(self) -> None:
         if self._run is not None:
             self._run.cancel()
+        self.flush_draft()
+
+    def flush_draft(self) -> None:
+        """Write unsaved editor text now (leaving, quitting, a signal)."""
         try:
-            if self.editor.text != self.draft.text:
-                self.draft.save(self.editor.text)
-        except Exception:  # the app is going away; the last save on a key press stands
-            pass
+            editor = self._editor_widget
+            if self.draft.needs_save(editor.text):
+                self.draft.save(editor.text)
+        except Exception as exc:
+            self.app.notify(f"Could not save the draft: {exc}", severity="error")

@@ -1,0 +1,23 @@
+# Wrong: puts one timeout around all the attempts together instead of one per attempt
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+async def call_with_retry(fn: Callable[[], Awaitable[T]], *, attempts: int = 3, timeout: float = 1.0,
+                          retry_on: tuple[type[BaseException], ...] = (ConnectionError,)) -> T:
+    if attempts < 1:
+        raise ValueError(f"attempts must be at least 1, got {attempts}")
+
+    async def attempt_all() -> T:
+        for attempt in range(1, attempts + 1):
+            try:
+                return await fn()
+            except retry_on:
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
+
+    return await asyncio.wait_for(attempt_all(), timeout)

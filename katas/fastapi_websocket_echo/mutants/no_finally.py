@@ -1,0 +1,36 @@
+# Wrong: removes the connection only after /quit, so clients that just leave stay in `connections`
+"""A WebSocket echo endpoint that ends every connection cleanly.
+
+The loop reads raw ASGI messages with websocket.receive() rather than
+receive_text(), so it can tell a text frame from a binary one and notice the
+client leaving without an exception. The finally block keeps `connections`
+right whichever way the connection ends.
+"""
+
+from fastapi import FastAPI, WebSocket, status
+
+app = FastAPI(title="Echo")
+
+# The connections currently open (a broadcast would iterate over this).
+connections: set[WebSocket] = set()
+
+
+@app.websocket("/ws")
+async def echo(websocket: WebSocket) -> None:
+    await websocket.accept()
+    connections.add(websocket)
+    if True:
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return  # the client left: nothing to send, nothing to close
+            text = message.get("text")
+            if text is None:
+                await websocket.close(code=status.WS_1003_UNSUPPORTED_DATA, reason="text frames only")
+                return
+            if text == "/quit":
+                await websocket.send_text("bye")
+                await websocket.close(code=status.WS_1000_NORMAL_CLOSURE)
+                connections.discard(websocket)
+                return
+            await websocket.send_text(f"echo: {text}")

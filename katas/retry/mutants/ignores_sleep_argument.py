@@ -1,0 +1,38 @@
+# Wrong: always calls time.sleep, ignoring the `sleep` the caller passed in
+import functools
+import time
+from typing import Any, Callable
+
+
+def retry(
+    times: int = 3,
+    exceptions: tuple[type[BaseException], ...] = (Exception,),
+    backoff: float = 0.0,
+    sleep: Callable[[float], Any] = time.sleep,
+):
+    """Decorator factory: call the function up to `times` times in all, until it
+    returns instead of raising one of `exceptions`.
+
+    Between attempts it waits backoff * 2 ** (attempt - 1) seconds through
+    `sleep`: backoff, 2 * backoff, 4 * backoff, ... Any other exception
+    propagates at once; when the last attempt fails, its exception is
+    re-raised unchanged. At most `times` calls and `times - 1` sleeps.
+    """
+    if times < 1:
+        raise ValueError(f"times must be at least 1, got {times!r}")
+
+    def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for attempt in range(1, times + 1):
+                try:
+                    return fn(*args, **kwargs)
+                except exceptions:
+                    if attempt == times:
+                        raise  # the last attempt's exception, traceback and all
+                    time.sleep(backoff * 2 ** (attempt - 1))
+            raise AssertionError("unreachable")  # pragma: no cover
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,26 @@
+# Wrong: calls the function but forgets to return its result
+import functools
+import time
+
+
+def throttle(wait: float):
+    """Decorator factory: let the decorated function run at most once per `wait` seconds.
+
+    The first call runs at once; calls within `wait` seconds of the last call
+    that ran are dropped and return None.
+    """
+    def decorator(fn):
+        last_run = float("-inf")
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            nonlocal last_run
+            now = time.monotonic()
+            if now - last_run < wait:
+                return None
+            last_run = now
+            fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,19 @@
+# Wrong: sorts nums in place to count runs, mutating the caller's list
+import heapq
+from collections import Counter
+
+
+def top_k_frequent(nums: list[int], k: int) -> list[int]:
+    """Return the k most frequent values in nums, most frequent first.
+
+    Ties go to the smaller value. Fewer than k distinct values: all of them.
+    k <= 0: an empty list.
+
+    Counting is O(n); choosing the k best of the d distinct values with a
+    heap is O(d log k). Total O(n + d log k) time, O(d) space.
+    """
+    if k <= 0:
+        return []
+    nums.sort()
+    counts = Counter(nums)
+    return heapq.nsmallest(k, counts, key=lambda value: (-counts[value], value))

@@ -1,0 +1,114 @@
+"""Every bundled kata and deck, walked the way a user does, at 80x24 and 120x40.
+
+Katas: open, run the starter (it fails), run the reference solution (all pass),
+every hint, the solution dialog, reset. Decks: every card revealed in cram mode,
+rated, and the summary reached. One app per size; every problem is collected
+so one broken kata does not hide the next.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from coach.content.library import load_library
+from coach.tui.app import make_app
+from coach.tui.screens.rapid import RapidScreen
+from coach.tui.screens.summary import SummaryScreen
+from coach.tui.screens.workbench import WorkbenchScreen
+from tests.tui.helpers import NOON, wait_for
+from tests.tui.screen import screen_text
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_library(user=False)
+
+
+def summary_of(screen) -> str:
+    return str(screen.query_one("#results-summary", Static).render())
+
+
+async def run_and_wait(pilot, screen, source: str) -> str:
+    screen.editor.load_text(source)
+    before = screen.run_id
+    await pilot.press("ctrl+r")
+    await wait_for(pilot, lambda: screen.run_id > before and screen.stage == "editing"
+                   and ("passed" in summary_of(screen) or "could not" in summary_of(screen)), 60,
+                   "the run to finish")
+    return summary_of(screen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_kata_in_the_workbench(bundled, size):
+    app = make_app(library=bundled, clock=lambda: NOON)
+    problems: list[str] = []
+    async with app.run_test(size=size) as pilot:
+        for kata in bundled.katas:
+            app.open_kata(kata)
+            await wait_for(pilot, lambda: isinstance(app.screen, WorkbenchScreen), 10, "the workbench")
+            screen = app.screen
+            await pilot.pause()
+            if kata.title not in screen_text(app):
+                problems.append(f"{kata.slug}: title not in the header")
+            starter = await run_and_wait(pilot, screen, kata.starter())
+            if "All" in starter or "passed" not in starter:
+                problems.append(f"{kata.slug}: starter: {starter!r}")
+            solution = await run_and_wait(pilot, screen, kata.solution_path.read_text(encoding="utf-8"))
+            table = screen.query_one("#results-table", DataTable)
+            if f"All {table.row_count} tests passed" not in solution:
+                problems.append(f"{kata.slug}: solution: {solution!r}")
+            for _ in kata.hints:
+                await pilot.press("ctrl+g")
+            hints = screen.query_one("#hints").source
+            missing = [i + 1 for i, hint in enumerate(kata.hints) if hint not in hints]
+            if missing:
+                problems.append(f"{kata.slug}: hints {missing} not shown")
+            await pilot.press("ctrl+l", "y")
+            await pilot.pause()
+            if "Reference solution" not in screen_text(app):
+                problems.append(f"{kata.slug}: no solution dialog")
+            await pilot.press("escape", "ctrl+t", "y")
+            await pilot.pause()
+            if screen.editor.text != kata.starter() or screen.query_one("#results-table", DataTable).row_count:
+                problems.append(f"{kata.slug}: reset left the draft or the results")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: not isinstance(app.screen, WorkbenchScreen), 5, "leaving the workbench")
+        assert app.is_running
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_deck_card_revealed(bundled, size):
+    app = make_app(library=bundled, clock=lambda: NOON)
+    problems: list[str] = []
+    async with app.run_test(size=size) as pilot:
+        for deck in bundled.decks:
+            app.start_drill(topic=deck.topic, cram=True)
+            await pilot.pause()
+            seen = 0
+            while isinstance(app.screen, RapidScreen):
+                # The actions the keys run (space, End, 3), called directly: pressing keys
+                # costs an idle wait each, and the flows test covers the keys themselves.
+                screen = app.screen
+                question = screen.question
+                screen.action_reveal()
+                await pilot.pause()
+                if not screen.query_one("#answer").display or screen.query_one("#answer").source is None:
+                    problems.append(f"{deck.topic}: {question.id}: answer not shown")
+                screen.action_scroll("end")
+                screen.action_rate(3)
+                await pilot.pause()
+                seen += 1
+                if seen > 3 * len(deck.questions):
+                    problems.append(f"{deck.topic}: the session never ends")
+                    break
+            if not isinstance(app.screen, SummaryScreen):
+                problems.append(f"{deck.topic}: ended on {app.screen!r}")
+            elif f"Reviewed {len(deck.questions)} card" not in screen_text(app):
+                problems.append(f"{deck.topic}: summary: {screen_text(app)}")
+            await pilot.press("escape")
+        assert app.is_running
+    assert not problems, "\n".join(problems)
