@@ -70,13 +70,13 @@ class RunResult:
 
     @property
     def summary(self) -> str:
-        """"10 passed, 1 error": every outcome counted, in those words."""
+        """"10 passed, 1 error": every outcome counted, in those words (passed always)."""
         parts = []
         for status, one, many in _WORDS:
             n = self.count(status)
-            if n:
+            if n or status == PASS:
                 parts.append(f"{n} {one if n == 1 else many}")
-        return ", ".join(parts) or "no tests"
+        return ", ".join(parts)
 
     @property
     def first_failure(self) -> TestResult | None:

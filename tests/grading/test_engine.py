@@ -141,6 +141,6 @@ def test_a_stuck_test_is_killed_and_a_fresh_worker_runs_the_rest(grader, two_sum
 def test_a_syntax_error_makes_every_test_an_error(grader, two_sum):
     result = grader.grade(two_sum, "def two_sum(nums, target)\n    return None\n")
     assert result.status == ERROR and result.import_error
-    assert len(result.tests) == 11 and result.summary == "11 errors"
+    assert len(result.tests) == 11 and result.summary == "0 passed, 11 errors"
     assert {t.message for t in result.tests} == {"SyntaxError on line 1: expected ':'"}
     assert "test_too_short_returns_none[one number]" in {t.name for t in result.tests}
