@@ -18,7 +18,7 @@ import statistics
 import time
 
 from coach.content.library import load_library
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 
 def spin() -> None:  # pragma: no cover - runs in a helper process

@@ -8,6 +8,9 @@ run on this machine:
 - cold pytest: `python -m pytest` on a folder holding the same two files
   (plugin autoload off, so it is pytest alone), 10 runs per kata;
 - CLI: `coach check KATA SOLUTION`, one-shot, 10 runs per kata.
+- the guard's cost: a CPU-bound reference suite run in a fresh interpreter with
+  pytest already imported, with and without coach's audit hook installed
+  (an audit hook cannot be removed, so each side has its own process).
 
 A benchmark, not a test: it prints figures and ratios and asserts nothing.
 
@@ -26,9 +29,32 @@ import time
 from pathlib import Path
 
 from coach.content.library import load_library
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 KATAS = ("two_sum", "rate_limiter")
+GUARD_KATAS = ("two_sum", "sliding_window_max", "top_k_frequent")
+GUARD_RUNS = 7
+# Runs the suite in FOLDER five times in one process and prints the median in ms;
+# with "guard", coach's audit hook is installed first, as in a grading worker.
+_GUARD_SCRIPT = """
+import os, sys, time, statistics
+import pytest
+folder, mode = sys.argv[1], sys.argv[2]
+sys.path.insert(0, folder)
+if mode == "guard":
+    from coach.grading import guard
+    guard.install(os.path.dirname(folder), [])
+args = ["-q", "-p", "no:cacheprovider", "-p", "coach.grading.fixtures", "-x", "--no-header", "-s", folder]
+samples = []
+for _ in range(5):
+    for name in [m for m in sys.modules if m.startswith("test_")]:
+        del sys.modules[name]
+    start = time.perf_counter()
+    code = pytest.main(args)
+    samples.append((time.perf_counter() - start) * 1000)
+    assert code == 0, code
+print("MEDIAN", statistics.median(samples))
+"""
 WARM_RUNS = 30
 COLD_RUNS = 10
 
@@ -80,6 +106,28 @@ def main() -> None:
         check = [sys.executable, "-m", "coach", "check", slug, str(kata.solution_path)]
         cli[slug] = [timed(check) for _ in range(COLD_RUNS)]
 
+    guard_ratios = []
+    guard_rows = []
+    for slug in GUARD_KATAS:
+        kata = library.kata(slug)
+        folder = Path(tempfile.mkdtemp(prefix=f"coach-bench-guard-{slug}-")) / "suite"
+        folder.mkdir()
+        shutil.copy(kata.test_path, folder)
+        shutil.copy(kata.solution_path, folder / f"{kata.module}.py")
+        times: dict[str, list[float]] = {"plain": [], "guard": []}
+        for _ in range(GUARD_RUNS):
+            for mode in ("plain", "guard"):
+                out = subprocess.run([sys.executable, "-c", _GUARD_SCRIPT, str(folder), mode],
+                                     capture_output=True, text=True, env=env, check=False)
+                line = next((ln for ln in out.stdout.splitlines() if ln.startswith("MEDIAN ")), None)
+                if line is None:
+                    sys.exit(f"guard bench {slug} {mode} failed:\n{out.stdout}{out.stderr}")
+                times[mode].append(float(line.split()[1]))
+        shutil.rmtree(folder.parent)
+        plain, guarded = statistics.median(times["plain"]), statistics.median(times["guard"])
+        guard_ratios.append(guarded / plain)
+        guard_rows.append((slug, plain, guarded))
+
     print(f"{'kata':<14} {'warm p50':>9} {'warm p95':>9} {'cold pytest p50':>16} {'coach check p50':>16}")
     for slug in KATAS:
         print(f"{slug:<14} {pct(warm[slug], .5):7.1f}ms {pct(warm[slug], .95):7.1f}ms "
@@ -92,6 +140,9 @@ def main() -> None:
           f"{cli_p50 / cold_p50:.2f}x cold pytest (target <= 1.2x)")
     print(f"grading: warm p50 {warm_p50:.1f} ms, cold pytest p50 {cold_p50:.1f} ms, "
           f"speedup {cold_p50 / warm_p50:.1f}x")
+    for slug, plain, guarded in guard_rows:
+        print(f"guard cost {slug:<20} without {plain:7.1f} ms  with {guarded:7.1f} ms  = {guarded / plain:.2f}x")
+    print(f"guard cost: {statistics.median(guard_ratios):.2f}x median over {len(guard_rows)} suites (target <= 1.3x)")
 
 
 if __name__ == "__main__":

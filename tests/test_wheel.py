@@ -68,4 +68,4 @@ def test_installed_validate_and_check(installed, tmp_path):
     solution.write_text((ROOT / "katas" / "two_sum" / "solution.py").read_text())
     result = run_installed(installed, "check", "two_sum", str(solution), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().endswith("passed, 0 failed")
+    assert result.stdout.strip().endswith("11 passed")

@@ -21,8 +21,8 @@ def run_check(args: argparse.Namespace) -> int:
     worker = Worker(warm_up=False)  # nothing to hide a practice run behind
     from coach.content.library import resolve_kata
     from coach.grading.events import PASS
-    from coach.grading.report import human, to_exercism
-    from coach.grading.runner import Grader
+    from coach.grading.formats import human, to_exercism
+    from coach.grading.grader import Grader
 
     grader = Grader(keep_warm=False, spare=worker)
     try:
@@ -31,7 +31,7 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         grader.close()
     if args.json:
-        print(json.dumps(to_exercism(result), indent=2))
+        print(json.dumps(to_exercism(result, exercism_layout=kata.origin == "exercism"), indent=2))
     else:
         encoding = (sys.stdout.encoding or "").lower()
         print(human(result, unicode="utf" in encoding))

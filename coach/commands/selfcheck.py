@@ -20,7 +20,7 @@ from pathlib import Path
 
 from coach.content.models import Kata
 from coach.grading.events import FAIL, PASS, RunResult
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 
 @dataclass

@@ -89,9 +89,9 @@ def hints_of(folder: Path) -> tuple[str, ...]:
     if not path.is_file():
         return ()
     text = path.read_text(encoding="utf-8")
-    sections = [s.strip() for s in re.split(r"^#{2,3} ", text, flags=re.M)[1:] if s.strip()]
+    sections = [s.strip() for s in re.split(r"^#{2,3} ", text, flags=re.MULTILINE)[1:] if s.strip()]
     if not sections:
-        body = re.sub(r"^# .*$", "", text, flags=re.M).strip()
+        body = re.sub(r"^# .*$", "", text, flags=re.MULTILINE).strip()
         return (body,) if body else ()
     hints = []
     for section in sections:
@@ -144,7 +144,12 @@ def load_exercise(folder: Path, problems: list[Problem], *, deep: bool = False) 
     before = len(problems)
     solution = _first(files, "solution", folder, problems)
     test = _first(files, "test", folder, problems)
-    example = _first(files, "example", folder, problems, required=False)
+    # practice exercises name their reference "example", concept exercises "exemplar"
+    example = (_first(files, "example", folder, problems, required=False)
+               or _first(files, "exemplar", folder, problems, required=False))
+    tests = files.get("test")
+    more_tests = tuple(n for n in tests[1:] if isinstance(n, str) and (folder / n).is_file()) \
+        if isinstance(tests, list) else ()
     if not (folder / ".docs" / "instructions.md").is_file():
         problems.append(Problem(folder / ".docs" / "instructions.md", 0, "", "missing file"))
     if len(problems) > before or solution is None or test is None:
@@ -153,19 +158,19 @@ def load_exercise(folder: Path, problems: list[Problem], *, deep: bool = False) 
     info = metadata(folder)
     extra = tuple(sorted(
         p.name for p in folder.iterdir()
-        if p.name not in SKIP_EXTRA and not p.name.startswith(".") and p.name not in (solution, test)
+        if p.name not in SKIP_EXTRA and not p.name.startswith(".") and p.name not in (solution, test, *more_tests)
     ))
     kata = Kata(
         slug=slug_of(folder), title=str(info.get("title") or _title(folder)),
         difficulty=str(info.get("difficulty") or "medium"), topics=tuple(info.get("topics") or ("exercism",)),
         module=module, entry=(), hints=hints_of(folder), path=folder, test_file=test, starter_file=solution,
         solution_file=example, readme_files=tuple(d for d in DOCS if (folder / d).is_file()),
-        extra_files=extra, origin="exercism",
+        extra_files=extra, origin="exercism", more_tests=more_tests,
     )
     if deep:
         from coach.content.katas import check_python
 
-        for file in (kata.test_path, kata.starter_path, kata.solution_path):
+        for file in (*(kata.path / n for n in kata.test_files), kata.starter_path, kata.solution_path):
             if file is not None:
                 check_python(file, problems)
     return kata

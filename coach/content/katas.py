@@ -49,6 +49,7 @@ LIMIT_FIELDS = {
     "memory": f.Spec(f.positive_int, required=False),
     "file_size": f.Spec(f.positive_int, required=False),
     "output": f.Spec(f.positive_int, required=False),
+    "test": f.Spec(f.positive_number, required=False),
 }
 
 KATA_FIELDS = {

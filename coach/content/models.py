@@ -74,6 +74,7 @@ class Limits:
     memory: int = 512  # MiB of address space
     file_size: int = 16  # MiB, the largest file a solution may write
     output: int = 64  # KiB of raw output the parent keeps
+    test: float = 3.0  # wall-clock seconds per test (a test's timeout marker overrides it)
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,15 @@ class Kata:
     limits: Limits = field(default_factory=Limits)
     origin: str = "bundled"  # bundled, user or exercism
     patterns: tuple[str, ...] = ()  # interview patterns it trains (coach.content.patterns)
+    more_tests: tuple[str, ...] = ()  # further test files (Exercism's files.test beyond the first)
 
     @property
     def test_path(self) -> Path:
         return self.path / self.test_file
+
+    @property
+    def test_files(self) -> tuple[str, ...]:
+        return (self.test_file, *self.more_tests)
 
     @property
     def starter_path(self) -> Path:

@@ -17,6 +17,7 @@ class SuiteTest:
     line: int
     count: int | None  # results expected (parametrized); None: one or more
     code: str  # the test's source, shown to the user
+    body: str = ""  # the body alone, as Exercism's results show it (``test_code``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,20 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
     tests: list[SuiteTest] = []
     lines = source.splitlines(keepends=True) if source else []
 
+    def body_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+        """Exercism's ``test_code``: from the line after ``def`` through the line after the
+        first line of the last statement (going into the last statement of a loop, ``if``
+        or ``with``), a trailing empty line dropped, dedented a space at a time."""
+        last: ast.stmt = fn.body[-1]
+        while isinstance(last, (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith)):
+            last = last.body[-1]
+        chunk = [ln.rstrip("\r\n") for ln in lines[fn.lineno: last.lineno + 1]]
+        if chunk and not chunk[-1]:
+            chunk.pop()
+        while any(chunk) and all(ln.startswith(" ") for ln in chunk if ln):
+            chunk = [ln[1:] if ln else ln for ln in chunk]
+        return "\n".join(chunk)
+
     def code_of(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> str:
         first = min([fn.lineno, *(d.lineno for d in getattr(fn, "decorator_list", []))])
         return "".join(lines[first - 1: fn.end_lineno]) if lines else ""
@@ -111,7 +126,8 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
         args = {a.arg for a in fn.args.args}
         if args & fixtures:
             count = None
-        tests.append(SuiteTest(prefix + fn.name, fn.lineno, count, textwrap.dedent(code_of(fn))))
+        tests.append(SuiteTest(prefix + fn.name, fn.lineno, count, textwrap.dedent(code_of(fn)),
+                               body_of(fn) if lines else ""))
 
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
@@ -127,3 +143,16 @@ def parse_suite(tree: ast.Module, source: str | None = None) -> Suite:
 
 def parse_suite_source(source: str, filename: str = "<suite>") -> Suite:
     return parse_suite(ast.parse(source, filename=filename), source)
+
+
+def body_of_code(code: str) -> str:
+    """A test function's body as Exercism shows it (see ``SuiteTest.body``), from its source."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code
+    funcs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    if not funcs:
+        return code
+    suite = parse_suite(tree, code)
+    return next((t.body for t in suite.tests), code) if funcs[0].name.startswith("test") else code

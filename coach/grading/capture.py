@@ -12,7 +12,7 @@ import io
 class _Bytes(io.RawIOBase):
     """``sys.stdout.buffer`` for code that writes bytes."""
 
-    def __init__(self, owner: "CappedText") -> None:
+    def __init__(self, owner: CappedText) -> None:
         self.owner = owner
 
     def writable(self) -> bool:
@@ -60,3 +60,60 @@ class CappedText(io.TextIOBase):
         if self.dropped:
             text += f"\n[... {self.dropped} more characters of output dropped]"
         return text
+
+
+class _Stream(io.TextIOBase):
+    """``sys.stdout`` or ``sys.stderr`` during a test: both land in one capture."""
+
+    encoding = "utf-8"
+    errors = "replace"
+
+    def __init__(self, owner: Capture, is_stdout: bool) -> None:
+        super().__init__()
+        self.owner = owner
+        self.is_stdout = is_stdout
+        self.buffer = _Bytes(self)  # type: ignore[arg-type]
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:  # type: ignore[override]
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self.owner.all.write(text)
+        if self.is_stdout:
+            self.owner.out.write(text)
+        self.owner.marks.append((self.owner.all.size, self.owner.out.size))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+class Capture:
+    """One test's output: everything (for coach) and stdout alone (Exercism shows only that).
+
+    :meth:`mark` and :meth:`since` cut it into the parts printed by each subtest.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.all = CappedText(limit)
+        self.out = CappedText(limit)
+        self.marks: list[tuple[int, int]] = []
+        self.stdout = _Stream(self, True)
+        self.stderr = _Stream(self, False)
+
+    def mark(self) -> int:
+        return len(self.marks)
+
+    def since(self, mark: int) -> tuple[str, str]:
+        """(all output, stdout) written after ``mark``."""
+        start = self.marks[mark - 1] if 0 < mark <= len(self.marks) else (0, 0)
+        both = "".join(self.all.parts)[start[0]:]
+        out = "".join(self.out.parts)[start[1]:]
+        if mark == 0:
+            both, out = self.all.getvalue(), self.out.getvalue()
+        return both, out

@@ -10,9 +10,11 @@ start near zero, as they do after a boot: a solution that starts its "last
 call" at 0 works with ``time.time()`` and fails with ``time.monotonic()``,
 as it would in production.
 
-``@pytest.mark.timeout(seconds)``: a time budget for one test. A test that
-runs longer fails with a clear message instead of using up the whole run's
-wall-clock limit (Unix only: it uses SIGALRM).
+``@pytest.mark.timeout(seconds)``: a time limit for one test, overriding the
+kata's per-test limit (``limits.test`` in kata.yaml, 3 s unless it says
+otherwise). A test that runs longer is an error naming the limit and the last
+line that ran, and the other tests still run (Unix only: it uses SIGALRM; the
+grader also kills a worker stuck where no signal can reach).
 
 To run a kata's suite by hand: ``pytest -p coach.grading.fixtures``.
 """
@@ -123,6 +125,22 @@ def clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Fa
     return fake
 
 
+DEFAULT_TIMEOUT = 0.0  # seconds per test when its marker says nothing; the grading worker sets it
+
+
+def timeout_of(item: pytest.Item) -> float:
+    """This test's time limit in seconds (0: none)."""
+    marker = item.get_closest_marker("timeout")
+    if marker is not None and marker.args:
+        try:
+            seconds = float(marker.args[0])
+        except (TypeError, ValueError):
+            return DEFAULT_TIMEOUT
+        if seconds > 0:
+            return seconds
+    return DEFAULT_TIMEOUT
+
+
 class TestTimeout(BaseException):
     """Raised by the per-test alarm; a BaseException so ``except Exception`` can't eat it."""
 
@@ -130,18 +148,18 @@ class TestTimeout(BaseException):
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "timeout(seconds): fail the test if it runs longer than this")
+    config.addinivalue_line("markers", "timeout(seconds): an error if the test runs longer than this")
+    config.addinivalue_line("markers", "task(taskno): the task of a concept exercise this test checks")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
-    marker = item.get_closest_marker("timeout")
-    seconds = float(marker.args[0]) if marker and marker.args else 0.0
+    seconds = timeout_of(item)
     if seconds <= 0 or not hasattr(signal, "setitimer"):
         return (yield)
 
     def alarm(signum: int, frame: Any) -> None:
-        raise TestTimeout(f"took longer than {seconds:g} s, this test's time budget")
+        raise TestTimeout(f"took longer than {seconds:g} s, this test's time limit")
 
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

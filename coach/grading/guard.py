@@ -6,8 +6,13 @@ Once installed (it cannot be removed) the guard refuses, by raising
 - writing, creating, renaming or deleting files outside the run's sandbox,
   and changing the kata's own files inside it (its suite, the solution copy);
 - network connections and name lookups (AF_INET / AF_INET6);
-- starting programs (``subprocess``, ``os.system``, ``os.exec*``, spawn);
-- signalling processes outside the worker's own process group.
+- starting programs (``subprocess``, ``os.system``, ``os.exec*``, spawn) and
+  new interpreters (``multiprocessing``'s "spawn" and "forkserver"; its
+  default becomes "fork", so a ``Pool`` runs under this guard);
+- opening SQLite databases outside the sandbox (``sqlite3.connect``);
+- changes through a descriptor (``os.fchmod``, ``os.ftruncate``, ...) or
+  relative to a folder descriptor (``dir_fd``) that land outside the sandbox;
+- signalling processes outside the worker's own process group, by pid or pidfd.
 
 It stops accidents: a stray ``shutil.rmtree``, a test that would overwrite a
 file, a solution that phones home. It does not stop a determined attacker:
@@ -65,12 +70,17 @@ class Guard:
         self.protected = frozenset(os.path.realpath(p) for p in protected)
         self.group = os.getpgrp()
         self.watched = frozenset({"open", *_PATH_EVENTS, *_PROGRAM_EVENTS, *_NET_EVENTS,
-                                  *_LOOKUP_EVENTS, "os.kill", "os.killpg"})
+                                  *_LOOKUP_EVENTS, "os.kill", "os.killpg", "sqlite3.connect"})
 
     # -- path checks -----------------------------------------------------
     def _resolve(self, path: Any, dir_fd: Any) -> str | None:
-        if isinstance(path, int):
-            return None  # an open file descriptor: it was checked when opened
+        if isinstance(path, int) and not isinstance(path, bool):
+            # a descriptor: what it points at (a pipe or a socket has no path to check)
+            try:
+                target = os.readlink(f"/proc/self/fd/{path}")
+            except OSError:
+                return None
+            return os.path.realpath(target) if os.path.isabs(target) else None
         try:
             path = os.fsdecode(os.fspath(path))
         except TypeError:
@@ -129,6 +139,20 @@ class Guard:
             return
         if event in ("os.kill", "os.killpg"):
             self._check_signal(event, args)
+            return
+        if event == "sqlite3.connect":
+            self._check_database(args[0] if args else None)
+
+    def _check_database(self, database: Any) -> None:
+        if isinstance(database, (str, bytes, os.PathLike)):
+            name = os.fsdecode(os.fspath(database))
+            if name in ("", ":memory:") or name.startswith("file::memory:") or "mode=memory" in name:
+                return
+            if name.startswith("file:"):
+                from urllib.parse import unquote, urlsplit
+
+                name = unquote(urlsplit(name).path)
+            self._check_path("sqlite3.connect", name)
 
     def _check_signal(self, event: str, args: tuple[Any, ...]) -> None:
         target = args[0]
@@ -138,6 +162,8 @@ class Guard:
             return
         if target in (0, os.getpid(), -self.group):
             return
+        if target == -1 and event == "os.kill" and len(args) > 1:
+            raise PermissionError("coach's sandbox refuses to signal processes outside the run")
         try:
             if target > 0 and os.getpgid(target) == self.group:
                 return
@@ -146,7 +172,65 @@ class Guard:
         raise PermissionError("coach's sandbox refuses to signal processes outside the run")
 
 
+def _refuse(what: str) -> Any:
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(f"coach's sandbox does not let a solution start {what}")
+
+    return refused
+
+
+def _wrap_calls(guard: Guard) -> None:
+    """Calls no audit event sees: guard them in place (best effort, like the rest)."""
+    real_open = os.open
+
+    def guarded_open(path: Any, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        if dir_fd is not None and flags & _WRITE_FLAGS:
+            guard._check_path("os.open", path, dir_fd)
+        return real_open(path, flags, mode, dir_fd=dir_fd)
+
+    os.open = guarded_open  # type: ignore[assignment]
+    posix = sys.modules.get("posix")
+    if posix is not None:
+        posix.open = guarded_open  # type: ignore[attr-defined]
+
+    import signal
+
+    real_send = getattr(signal, "pidfd_send_signal", None)
+    if real_send is not None:
+        def guarded_send(pidfd: int, sig: int, *args: Any) -> None:
+            guard._check_signal("os.kill", (_pid_of_pidfd(pidfd), sig))
+            real_send(pidfd, sig, *args)
+
+        signal.pidfd_send_signal = guarded_send  # type: ignore[attr-defined]
+
+    posixsubprocess = sys.modules.get("_posixsubprocess")
+    if posixsubprocess is not None:
+        posixsubprocess.fork_exec = _refuse("programs (fork_exec)")  # type: ignore[attr-defined]
+    util = sys.modules.get("multiprocessing.util")
+    if util is not None:
+        util.spawnv_passfds = _refuse(  # type: ignore[attr-defined]
+            "new interpreters (multiprocessing's spawn or forkserver); the default 'fork' works")
+        import multiprocessing
+
+        try:
+            multiprocessing.set_start_method("fork", force=True)
+        except (ValueError, RuntimeError):
+            pass
+
+
+def _pid_of_pidfd(pidfd: int) -> int:
+    try:
+        with open(f"/proc/self/fdinfo/{pidfd}", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return -1  # unknown: refused below
+
+
 def install(root: str, protected: list[str]) -> Guard:
     guard = Guard(root, protected)
+    _wrap_calls(guard)
     sys.addaudithook(guard)
     return guard

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import coach
@@ -40,12 +41,23 @@ def clean_env(tmp: Path) -> dict[str, str]:
     }
 
 
+def needs_asyncio(test_path: str | Path) -> bool:
+    """Whether a suite may hold coroutine tests or fixtures (then the worker loads pytest-asyncio)."""
+    try:
+        text = Path(test_path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    return "async " in text or "asyncio" in text
+
+
 class Worker:
     """One worker process and its sandbox folder."""
 
     def __init__(self, prime: tuple[str, Path, str] | None = None, *, warm_up: bool = True) -> None:
         """``prime``: (test file name, its source, solution module) to prepare ahead of the job.
         ``warm_up=False`` skips the practice run, for one-shot use where nothing hides its cost."""
+        self.prime = prime
+        self.asyncio = needs_asyncio(prime[1]) if prime else True  # as the worker decides
         self.sandbox = Path(tempfile.mkdtemp(prefix="coach-run-"))
         self.suite_dir = self.sandbox / "suite"
         self.tmp_dir = self.sandbox / "tmp"
@@ -105,7 +117,7 @@ class Worker:
                     pass
         return True
 
-    def send_job(self, job: dict) -> None:
+    def send_job(self, job: Mapping[str, object]) -> None:
         assert self.proc.stdin is not None
         try:
             self.proc.stdin.write((json.dumps(job) + "\n").encode())
@@ -114,7 +126,10 @@ class Worker:
             pass  # it died already; the run reports how
 
     def kill(self) -> None:
-        """Kill the process group (the solution's children with it)."""
+        """Kill the worker and every descendant: its process group, and any process that
+        left the group or the session (the worker is their subreaper, so they stay
+        below it until it dies)."""
+        kill_tree(self.proc.pid)
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -145,6 +160,42 @@ class Worker:
             except OSError:
                 pass
         _remove_tree(self.sandbox)
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                found += [int(x) for x in handle.read().split()]
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def kill_tree(root: int) -> None:
+    """Freeze ``root`` and its descendants (so none can fork or escape meanwhile), then kill them."""
+    frozen: set[int] = set()
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        if pid in frozen:
+            continue
+        try:
+            os.kill(pid, signal.SIGSTOP)
+        except OSError:
+            continue
+        frozen.add(pid)
+        todo += _children(pid)
+    for pid in frozen:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def sweep_session(sid: int) -> int:

@@ -14,6 +14,8 @@ kills its whole process group afterwards whatever happened.
 from __future__ import annotations
 
 import ast
+import faulthandler
+import gc
 import importlib
 import json
 import math
@@ -26,8 +28,11 @@ from typing import Any
 
 import pytest
 
+from coach.grading import fixtures, integrity, plan
 from coach.grading.capture import CappedText
-from coach.grading.reporter import Channel, Reporter
+from coach.grading.plugin import Channel, Reporter, linger
+from coach.grading.pool import needs_asyncio
+from coach.grading.protocol import Job
 
 MIB = 1024 * 1024
 
@@ -47,15 +52,21 @@ class _Quiet:
         return False
 
 
-def pytest_args(suite_dir: str) -> list[str]:
+def pytest_args(suite_dir: str, *, asyncio: bool = True, fixtures: bool = True) -> list[str]:
+    """pytest's command line in the worker. pytest-asyncio (async def tests) costs a few
+    ms a test, so a worker prepared for a suite with no coroutine in it goes without."""
     disabled = ("cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml",
                 "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler")
     args = ["-q", "--tb=short", "--color=no", "-s", "--noconftest", "-c", os.devnull,
             "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "console_output_style=classic"]
     for name in disabled:
         args += ["-p", f"no:{name}"]
-    args += ["-p", "coach.grading.fixtures", suite_dir]
-    return args
+    if fixtures:
+        args += ["-p", "coach.grading.fixtures"]
+    if asyncio:
+        args += ["-p", "pytest_asyncio.plugin", "-o", "asyncio_mode=auto",
+                 "-o", "asyncio_default_fixture_loop_scope=function"]
+    return [*args, suite_dir]
 
 
 def _set_limits(limits: dict[str, Any]) -> None:
@@ -81,7 +92,7 @@ def _solution_line(exc: BaseException, solution_file: str) -> int | None:
 
 def _import_solution(channel: Channel, module: str, solution_file: str) -> bool:
     """Import the solution on its own first, to name what goes wrong precisely."""
-    channel.send("phase", phase="import")
+    channel.send({"ev": "phase", "phase": "import"})
     out = CappedText(10_000)
     sys.stdout = sys.stderr = out
     try:
@@ -90,20 +101,20 @@ def _import_solution(channel: Channel, module: str, solution_file: str) -> bool:
     except SyntaxError as exc:
         kind = type(exc).__name__
         text = f"{kind} on line {exc.lineno}: {exc.msg}" if exc.lineno else f"{kind}: {exc.msg}"
-        channel.send("import_error", kind="syntax", message=text)
+        channel.send({"ev": "import_error", "kind": "syntax", "message": text})
     except SystemExit as exc:
-        channel.send("import_error", kind="exit",
-                     message=f"the solution exited during import (sys.exit({exc.code!r}))")
+        channel.send({"ev": "import_error", "kind": "exit",
+                      "message": f"the solution exited during import (sys.exit({exc.code!r}))"})
     except MemoryError:
-        channel.send("import_error", kind="memory", message="memory limit exceeded during import")
+        channel.send({"ev": "import_error", "kind": "memory", "message": "memory limit exceeded during import"})
     except BaseException as exc:  # anything else the module raised at import
         line = _solution_line(exc, solution_file)
         where = f" on line {line}" if line else ""
-        channel.send("import_error", kind="exception",
-                     message=f"{type(exc).__name__} during import{where}: {exc}")
+        channel.send({"ev": "import_error", "kind": "exception",
+                      "message": f"{type(exc).__name__} during import{where}: {exc}"})
     finally:
         if out.size:
-            channel.send("import_output", output=out.getvalue())
+            channel.send({"ev": "import_output", "output": out.getvalue()})
     return False
 
 
@@ -131,7 +142,7 @@ def _warm_up(scratch: str) -> None:
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = _Quiet()
     try:
-        pytest.main(pytest_args(scratch)[:-3] + [scratch])
+        pytest.main(pytest_args(scratch, asyncio=False, fixtures=False))
     finally:
         sys.stdout, sys.stderr = saved
         sys.modules.pop("test_coach_warm_up", None)
@@ -148,10 +159,10 @@ class Prepared:
     Falls back to pytest's own main loop if its internals ever change.
     """
 
-    def __init__(self, suite_dir: str, reporter: Reporter) -> None:
+    def __init__(self, suite_dir: str, reporter: Reporter, asyncio: bool = True) -> None:
         from _pytest.config import _prepareconfig
 
-        self.config = _prepareconfig(pytest_args(suite_dir), plugins=[reporter])
+        self.config = _prepareconfig(pytest_args(suite_dir, asyncio=asyncio), plugins=[reporter])
         self.session = None
         try:
             from _pytest.main import Session
@@ -163,6 +174,11 @@ class Prepared:
             self.session = session
         except Exception:  # pragma: no cover - a pytest without these internals
             self.session = None
+
+    def use_files(self, suite_dir: str, test_files: list[str]) -> None:
+        """Collect exactly these files (Exercism names them; they need not match test_*.py)."""
+        if test_files:
+            self.config.args = [os.path.join(suite_dir, name) for name in test_files]
 
     def run(self) -> None:
         config, session = self.config, self.session
@@ -287,54 +303,118 @@ def _prime(config: Any, suite_dir: str, test_file: str, source_path: str, module
     rewrite._rewrite_test = primed
 
 
+def _become_subreaper() -> None:
+    """Orphans of the solution's processes (a child that called setsid and whose
+    parent exited) are re-parented to this worker, so the parent still finds
+    every descendant to kill (Linux; elsewhere the process group is all there is)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def _plan(channel: Channel, reporter: Reporter, prepared: Prepared, suite_dir: str, module: str) -> None:
+    reporter.muted = True
+    try:
+        items, error = plan.collect_plan(prepared.session, suite_dir, module)
+    finally:
+        reporter.muted = False
+    if items:
+        channel.send(plan.plan_message(items))  # type: ignore[arg-type]
+    else:
+        channel.send({"ev": "plan_error", "message": error or "no tests were found"})
+
+
 def main(argv: list[str]) -> None:
     suite_dir, fd = argv[0], int(argv[1])
     sys.dont_write_bytecode = True
     _shield_ast_from_gc()
+    _become_subreaper()
     quiet = _Quiet()
     real_stdout = sys.stdout
     if argv[2] == "warm":
         _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
+    import _posixsubprocess  # noqa: F401  (so the guard can wrap them at the job)
+    import multiprocessing.util  # noqa: F401
+
     from coach.grading import guard  # imported now, not on the run's clock
 
     _focus_tracebacks(suite_dir)
     ready_channel = Channel(fd, "")
     reporter = Reporter(ready_channel, 10_000, quiet)
     sys.stdout = sys.stderr = quiet  # pytest's terminal report goes nowhere
-    prepared = Prepared(suite_dir, reporter)
+    prepared = Prepared(suite_dir, reporter, asyncio=needs_asyncio(argv[4]) if len(argv) >= 6 else True)
     if len(argv) >= 6:
         try:
             _prime(prepared.config, suite_dir, argv[3], argv[4], argv[5])
         except Exception:  # priming is an optimisation; the run rewrites as usual
             pass
     sys.stdout = sys.stderr = real_stdout
-    ready_channel.send("ready")
+    # Everything so far lives until the end: keep it out of the collector's way,
+    # or each collection during the run walks pytest's whole heap (~20 ms a time).
+    gc.collect()
+    gc.freeze()
+    ready_channel.send({"ev": "ready"})
 
     line = sys.stdin.readline()
     if not line:
         os._exit(0)  # the parent went away or retired this spare
-    job = json.loads(line)
+    job: Job = json.loads(line)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)  # input() gets EOF instead of waiting forever
     channel = Channel(fd, job["token"])
     reporter.channel = channel
-    reporter.output_cap = int(job.get("output_cap", 10_000))
-    _set_limits(job["limits"])
+    reporter.output_cap = int(job["output_cap"])
+    reporter.test_files = frozenset(os.path.realpath(os.path.join(suite_dir, f)) for f in job["test_files"])
+    reporter.only = set(job["only"]) if job["only"] is not None else None
+    # A test stuck where the alarm cannot reach (C code, a swallowed exception):
+    # before killing this process the parent sends SIGUSR1, and faulthandler's
+    # C-level handler writes the stack, which names the line that was running.
+    trace_fd = os.open(job["trace_file"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    faulthandler.register(signal.SIGUSR1, file=trace_fd, all_threads=False)
+    fixtures.DEFAULT_TIMEOUT = float(job["test_limit"])
+    prepared.use_files(suite_dir, job["test_files"])
+    want_plan = job["plan"] and prepared.session is not None
+
+    def plan_after_failure() -> None:
+        """The solution could not be imported or the suite not collected with it: list
+        the tests with a stand-in solution, so each is reported (as an error)."""
+        sys.stdout = sys.stderr = quiet
+        if want_plan:
+            _plan(channel, reporter, prepared, suite_dir, job["module"])
+
+    reporter.after_collect_error = plan_after_failure
+    _set_limits(job["limits"])  # type: ignore[arg-type]
 
     root = os.path.dirname(suite_dir)
     protected = [os.path.join(suite_dir, name) for name in os.listdir(suite_dir)] + [suite_dir]
     guard.install(root, protected)
     sys.path.insert(0, suite_dir)
+    # the folder may have been listed before the solution was copied in
+    sys.path_importer_cache.pop(suite_dir, None)
     solution_file = os.path.realpath(os.path.join(suite_dir, job["module"] + ".py"))
+    before = integrity.take(prepared.config)
     ok = _import_solution(channel, job["module"], solution_file)
     sys.stdout = sys.stderr = quiet
+    if ok:
+        changed = integrity.compare(before, prepared.config)
+        if changed:
+            channel.send({"ev": "import_error", "kind": "tamper",
+                          "message": f"the solution changed the test framework while importing: {changed}"})
+            ok = False
     if not ok:
-        channel.send("done")
-        os._exit(0)
-    channel.send("phase", phase="collect")
+        plan_after_failure()
+        channel.send({"ev": "done"})
+        linger()
+    reporter.check_integrity = lambda: integrity.compare(before, prepared.config)
+    channel.send({"ev": "phase", "phase": "collect"})
     prepared.run()
-    channel.send("done")  # normally sent from pytest_sessionfinish already
-    os._exit(0)
+    channel.send({"ev": "done"})  # normally sent from pytest_sessionfinish already
+    linger()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from coach.tui.commands import CoachCommands
 if TYPE_CHECKING:  # imported when first used: the first frame does not wait for them
     from coach.content.library import Library
     from coach.content.models import Kata
-    from coach.grading.runner import Grader
+    from coach.grading.grader import Grader
     from coach.practice.queue import QuestionSet
     from coach.practice.store import Store
     from coach.practice.writer import Writer, WriteStatus
@@ -123,7 +123,7 @@ class CoachApp(App[int]):
     def grader(self) -> Grader:
         """The warm grader, started the first time a kata needs it."""
         if self._grader is None:
-            from coach.grading.runner import Grader
+            from coach.grading.grader import Grader
 
             self._grader = Grader()
         return self._grader
@@ -131,7 +131,7 @@ class CoachApp(App[int]):
     def grader_for(self, kata: Kata) -> Grader:
         """The grader, with its spare worker preparing ``kata``'s suite."""
         if self._grader is None:
-            from coach.grading.runner import Grader
+            from coach.grading.grader import Grader
 
             self._grader = Grader(kata=kata)
         else:

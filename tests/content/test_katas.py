@@ -6,7 +6,7 @@ import pytest
 
 from coach.commands.selfcheck import check_katas
 from coach.content.library import load_library
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 GUIDE_TWO_SUM = """\
 def two_sum(nums, target):

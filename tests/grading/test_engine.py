@@ -8,7 +8,7 @@ import pytest
 
 from coach.content.library import load_library, resolve_kata
 from coach.grading.events import ERROR
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -86,12 +86,14 @@ def two_sum(nums, target):
 
 
 @pytest.mark.parametrize("source", [BRUTE_FORCE, SLOW_GENERATOR], ids=["nested loops", "quadratic generator"])
-def test_a_blown_time_budget_is_a_clean_fail(grader, two_sum, source):
+def test_a_blown_time_limit_is_an_error_of_that_test_alone(grader, two_sum, source):
     result = grader.grade(two_sum, source)
     assert result.status == "fail", result.message
+    assert result.summary == "10 passed, 1 error"
     last = result.tests[-1]
-    assert (last.name, last.status) == ("test_linear_time", "fail")
-    assert last.message.startswith("took longer than 1 s, this test's time budget; it was running ")
+    assert (last.name, last.status) == ("test_linear_time", "error")
+    assert last.message.startswith("took longer than 1 s, this test's time limit; it was running two_sum.py:")
+    assert last.ms >= 900, "the time shown is the time it ran"
 
 
 def test_tracebacks_show_the_test_and_the_solution_not_the_libraries_between(grader, two_sum):
@@ -102,3 +104,43 @@ def test_tracebacks_show_the_test_and_the_solution_not_the_libraries_between(gra
     assert "two_sum.py:4: in two_sum" in details
     assert "json/__init__.py" not in details, "library frames between are left out"
     assert "JSONDecodeError" in details
+
+
+STUCK_IN_THE_FIRST_TEST = """
+import signal
+
+def two_sum(nums, target):
+    if nums == [2, 7, 11, 15]:
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # the in-process alarm cannot stop this
+        while True:
+            pass
+    seen = {}
+    for i, n in enumerate(nums):
+        if target - n in seen:
+            return [seen[target - n], i]
+        seen[n] = i
+    return None
+"""
+
+
+def test_a_stuck_test_is_killed_and_a_fresh_worker_runs_the_rest(grader, two_sum):
+    from dataclasses import replace
+
+    kata = replace(two_sum, limits=replace(two_sum.limits, test=1.0))
+    result = grader.grade(kata, STUCK_IN_THE_FIRST_TEST)
+    assert result.summary == "10 passed, 1 error"
+    first = result.tests[0]
+    assert (first.name, first.status) == ("test_example", ERROR)
+    assert first.message in (  # the loop's line or its body's, wherever the stack was caught
+        "took longer than 1 s, this test's time limit; it was running two_sum.py:7 in two_sum",
+        "took longer than 1 s, this test's time limit; it was running two_sum.py:8 in two_sum")
+    assert first.ms >= 1000, "the time shown is the time it ran"
+    assert len(result.tests) == 11 and result.status == "fail"
+
+
+def test_a_syntax_error_makes_every_test_an_error(grader, two_sum):
+    result = grader.grade(two_sum, "def two_sum(nums, target)\n    return None\n")
+    assert result.status == ERROR and result.import_error
+    assert len(result.tests) == 11 and result.summary == "0 passed, 11 errors"
+    assert {t.message for t in result.tests} == {"SyntaxError on line 1: expected ':'"}
+    assert "test_too_short_returns_none[one number]" in {t.name for t in result.tests}

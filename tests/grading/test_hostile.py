@@ -11,7 +11,7 @@ import pytest
 
 from coach.content.library import load_library
 from coach.grading.events import ERROR, PASS
-from coach.grading.runner import Grader
+from coach.grading.grader import Grader
 
 LIMIT = 3.0  # seconds of wall clock per run in these tests; real katas default to 10
 
@@ -19,7 +19,8 @@ LIMIT = 3.0  # seconds of wall clock per run in these tests; real katas default 
 @pytest.fixture(scope="module")
 def kata():
     two_sum = load_library(questions=False).kata("two_sum")
-    return replace(two_sum, limits=replace(two_sum.limits, time=LIMIT))
+    # per-test limit above the run's: these cases are about the whole run's limit
+    return replace(two_sum, limits=replace(two_sum.limits, time=LIMIT, test=10))
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +61,11 @@ def grade(grader, kata, source: str):
 
 CASES = {
     "loop_in_call": ("def two_sum(nums, target):\n    while True:\n        pass\n",
-                     ERROR, f"timed out after {LIMIT:g} s in test_example"),
+                     ERROR, f"timed out after {LIMIT:g} s, the whole run's limit, in test_example"),
     "loop_at_import": ("while True:\n    pass\n",
-                       ERROR, f"timed out after {LIMIT:g} s while importing the solution"),
+                       ERROR, f"timed out after {LIMIT:g} s, the whole run's limit, while importing the solution"),
     "long_sleep": ("import time\ndef two_sum(nums, target):\n    time.sleep(3600)\n",
-                   ERROR, f"timed out after {LIMIT:g} s in test_example"),
+                   ERROR, f"timed out after {LIMIT:g} s, the whole run's limit, in test_example"),
     "memory_bomb": ("def two_sum(nums, target):\n    hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]\n",
                     ERROR, "memory limit (512 MiB) exceeded in test_example"),
     "exit_at_import": ("import sys\nsys.exit(0)\n", ERROR, "the solution exited during import (sys.exit(0))"),
@@ -120,7 +121,9 @@ def test_fork_thirty_sleeping_children(grader, kata):
               "            time.sleep(3600)\n"
               "            os._exit(0)\n"
               "    return [0, 0]\n")
-    result = grade(grader, kata, source)
+    # 330 forks of a pytest process: slow on a busy machine; the point is that none survives
+    roomy = replace(kata, limits=replace(kata.limits, time=15))
+    result = grade(grader, roomy, source)
     assert result.status == "fail"
 
 
@@ -140,7 +143,7 @@ def test_output_flood_is_capped(grader, kata, stream):
               f"    for _ in range(200):\n        {stream}.write('x' * 1_000_000)\n")
     result = grade(grader, kata, source)
     first = result.tests[0]
-    assert len(first.output) < 20_000
+    assert len(first.output) < 60_000
     assert "more characters of output dropped" in first.output
 
 
@@ -149,7 +152,7 @@ def test_raw_fd_flood_is_drained_and_dropped(grader, kata):
               "    for _ in range(200):\n        os.write(1, b'y' * 1_000_000)\n")
     result = grade(grader, kata, source)
     assert len(result.output) < 100_000
-    assert "more bytes of output dropped" in result.output
+    assert "more bytes of output cut" in result.output
 
 
 def test_deleting_the_test_file_is_refused(grader, kata):

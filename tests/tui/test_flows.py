@@ -136,7 +136,7 @@ async def test_an_infinite_loop_leaves_the_ui_responsive_and_ends_in_a_timeout()
         assert "Hint 1/" in markdown_of(app, "#hints")
         assert time.monotonic() - started < 1.0
         await wait_for(pilot, lambda: "timed out" in summary(app), 10, "the timeout")
-        assert "timed out after 2 s in test_example" in summary(app)
+        assert "timed out after 2 s, the whole run's limit, in test_example" in summary(app)
         table = app.screen.query_one("#results-table", DataTable)
         assert str(table.get_cell("test_example", "mark")) == "!"
 

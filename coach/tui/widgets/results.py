@@ -200,9 +200,10 @@ class ResultsPanel(Vertical):
         summary = Text()
         total = len(result.tests)
         if result.status == PASS:
-            summary.append(f"✓ All {total} tests passed", style="bold green")
+            summary.append(f"✓ All {total} tests passed" if not result.skipped else f"✓ {result.summary}",
+                           style="bold green")
         else:
-            summary.append(f"✗ {result.passed} passed, {result.failed} failed", style="bold red")
+            summary.append(f"✗ {result.summary}", style="bold red")  # "10 passed, 1 error"
         summary.append(f"  in {result.ms:.0f} ms", style="dim")
         if result.status == ERROR and result.message:
             summary.append("\n! ", style="bold red")

@@ -13,11 +13,13 @@ import threading
 from pathlib import Path
 
 from coach.content.models import Kata, Limits
-from coach.content.suite import Suite, parse_suite_source
+from coach.content.suite import Suite, SuiteTest, parse_suite_source
 from coach.errors import CoachError
 from coach.grading.events import RunResult
 from coach.grading.pool import Worker
+from coach.grading.protocol import Plan
 from coach.grading.run import Run
+
 
 class Grader:
     """Grades solutions with a worker kept ready ahead of time.
@@ -32,6 +34,7 @@ class Grader:
         self._lock = threading.Lock()
         self._prime: tuple[str, Path, str] | None = _prime_of(kata) if kata else None
         self._suites: dict[tuple, tuple[str, Suite]] = {}
+        self._plans: dict[tuple, Plan] = {}  # the tests a suite holds, listed by an earlier run
         self._cleanup: list[threading.Thread] = []
         self._closed = False
         self._spare: Worker | None = spare or Worker(self._prime)
@@ -83,37 +86,71 @@ class Grader:
 
         threading.Thread(target=start, daemon=True, name="coach-grader-spare").start()
 
-    def run(self, kata: Kata, solution: str | Path, *, limits: Limits | None = None) -> Run:
-        """Start grading ``solution`` (source text or a file) against ``kata``'s suite."""
-        source = _solution_source(solution)
-        suite_text, suite = self._suite(kata)
-        worker = self._take()
-        try:
-            _fill_sandbox(worker.suite_dir, kata, suite_text, source)
-        except BaseException:
-            self._discard(worker)
-            raise
-        return Run(worker, kata, suite, limits or kata.limits, on_close=self._discard,
-                   on_start=self._replenish)
+    def run(self, kata: Kata, solution: str | bytes | Path, *, limits: Limits | None = None) -> Run:
+        """Start grading ``solution`` (source text, bytes or a file) against ``kata``'s suite.
 
-    def _suite(self, kata: Kata) -> tuple[str, Suite]:
-        """The suite's text and its parsed tests, cached while the file is unchanged."""
+        The file's bytes are graded as they are: one that is not UTF-8 or holds
+        NUL bytes fails at import like any broken solution, with a results document.
+        """
+        source = _solution_source(solution)
+        suite = Suite(())
+        texts: list[str] = []
+        for name in kata.test_files:
+            text, parsed = self._suite(kata, name)
+            texts.append(text)
+            prefix = "" if name == kata.test_file else f"{name}::"
+            suite = Suite(suite.tests + tuple(
+                SuiteTest(prefix + t.name, t.line, t.count, t.code, t.body) for t in parsed.tests))
+        wants_asyncio = any("async " in t or "asyncio" in t for t in texts)
+
+        def filled() -> Worker:
+            worker = self._take()
+            if wants_asyncio and not worker.asyncio:  # prepared for a suite without coroutines
+                self._discard(worker)
+                worker = Worker(_prime_of(kata))
+            try:
+                _fill_sandbox(worker.suite_dir, kata, texts, source)
+            except BaseException:
+                self._discard(worker)
+                raise
+            return worker
+
+        def fresh() -> Worker:  # a killed worker's successor: the next spare, and a new spare
+            worker = filled()
+            self._replenish()
+            return worker
+
+        limits = limits or kata.limits
+        key = (str(kata.path), tuple(texts), kata.extra_files, limits.test)
+
+        def remember(plan: Plan) -> None:
+            with self._lock:
+                self._plans[key] = plan
+
+        with self._lock:
+            known = self._plans.get(key)
+        return Run(filled(), kata, suite, limits, test_files=kata.test_files, on_close=self._discard,
+                   on_start=self._replenish, next_worker=fresh, plan=known, on_plan=remember)
+
+    def _suite(self, kata: Kata, name: str) -> tuple[str, Suite]:
+        """A test file's text and its parsed tests, cached while the file is unchanged."""
+        path = kata.path / name
         try:
-            stat = kata.test_path.stat()
-            key = (str(kata.test_path), stat.st_mtime_ns, stat.st_size)
+            stat = path.stat()
+            key = (str(path), stat.st_mtime_ns, stat.st_size)
             if key in self._suites:
                 return self._suites[key]
-            text = kata.test_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CoachError(f"cannot read the kata's tests: {exc}") from None
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CoachError(f"cannot read the kata's tests {name}: {exc}") from None
         try:
-            parsed = parse_suite_source(text, kata.test_file)
+            parsed = parse_suite_source(text, name)
         except SyntaxError as exc:
-            raise CoachError(f"the kata's test file does not parse: line {exc.lineno}: {exc.msg}") from None
+            raise CoachError(f"the kata's test file {name} does not parse: line {exc.lineno}: {exc.msg}") from None
         self._suites[key] = (text, parsed)
         return text, parsed
 
-    def grade(self, kata: Kata, solution: str | Path, *, limits: Limits | None = None) -> RunResult:
+    def grade(self, kata: Kata, solution: str | bytes | Path, *, limits: Limits | None = None) -> RunResult:
         return self.run(kata, solution, limits=limits).result()
 
     def _discard(self, worker: Worker) -> None:
@@ -141,7 +178,7 @@ class Grader:
         for thread in threads:
             thread.join(timeout=10)
 
-    def __enter__(self) -> "Grader":
+    def __enter__(self) -> Grader:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -152,24 +189,25 @@ def _prime_of(kata: Kata) -> tuple[str, Path, str]:
     return kata.test_file, kata.test_path, kata.module
 
 
-def _solution_source(solution: str | Path) -> str:
+def _solution_source(solution: str | bytes | Path) -> bytes:
     if isinstance(solution, Path):
         try:
-            return solution.read_text(encoding="utf-8")
+            return solution.read_bytes()
         except FileNotFoundError:
             raise CoachError(f"no such file: {solution}") from None
         except IsADirectoryError:
             raise CoachError(f"{solution} is a folder, not a Python file") from None
-        except UnicodeDecodeError:
-            raise CoachError(f"{solution} is not UTF-8 text") from None
         except OSError as exc:
             raise CoachError(f"cannot read {solution}: {exc.strerror or exc}") from None
+    if isinstance(solution, str):
+        return solution.encode("utf-8", "surrogateescape")
     return solution
 
 
-def _fill_sandbox(target: Path, kata: Kata, suite_text: str, source: str) -> None:
-    (target / kata.test_file).write_text(suite_text, encoding="utf-8")
-    (target / f"{kata.module}.py").write_text(source, encoding="utf-8")
+def _fill_sandbox(target: Path, kata: Kata, suite_texts: list[str], source: bytes) -> None:
+    for name, text in zip(kata.test_files, suite_texts):
+        (target / name).write_text(text, encoding="utf-8")
+    (target / f"{kata.module}.py").write_bytes(source)
     for name in kata.extra_files:
         src = kata.path / name
         dst = target / name
