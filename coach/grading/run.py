@@ -342,9 +342,9 @@ class _Segment:
                     state.planned = [self._name(str(i)) for i in ids]
                     yield TestsCollected(tuple(state.planned), dict(state.tasks))
             case {"ev": "start", "id": node_id}:
-                state.current = self._name(str(node_id))  # type: ignore[arg-type]
+                state.current = self._name(str(node_id))
                 state.started_at = time.monotonic()
-                limit = float(message.get("limit") or 0)
+                limit = float(message.get("limit") or 0)  # type: ignore[arg-type]
                 if limit > 0:
                     state.limits[state.current] = limit
                 yield TestStarted(state.current)
