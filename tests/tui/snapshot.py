@@ -20,6 +20,7 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 
 class SVGSnapshot(SingleFileSnapshotExtension):
@@ -39,6 +40,8 @@ async def _screenshot(app: App, size: tuple[int, int], press: Iterable[str],
         if keys:
             await pilot.press(*keys)
         await pilot.wait_for_scheduled_animations()
+        for area in app.screen.query(TextArea):  # a blinking cursor would make the picture depend on timing
+            area.cursor_blink = False
         await pilot.pause()
         return app.export_screenshot()
 

@@ -106,7 +106,11 @@ def test_workbench_results_full_height(snap_compare, size):
 
 
 def test_workbench_hints(snap_compare, size):
-    assert snap_compare(two_sum_app(), terminal_size=SIZES[size], press=["ctrl+g", "ctrl+g"])
+    async def hints(pilot):
+        await pilot.press("ctrl+g", "ctrl+g")
+        await pilot.pause(0.3)  # the hints are Markdown: drawn, then scrolled into view
+
+    assert snap_compare(two_sum_app(), terminal_size=SIZES[size], run_before=hints)
 
 
 def test_confirm_dialog(snap_compare, size):

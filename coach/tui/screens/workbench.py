@@ -246,9 +246,9 @@ class WorkbenchScreen(CoachScreen):
         self.hints_shown += 1
         self.add_class("-hints")
         self.remove_class("-no-readme")
-        await self.query_one("#hints", Markdown).update(hints_markdown(hints, self.hints_shown))
         pane = self.query_one("#readme-pane", VerticalScroll)
-        self.call_after_refresh(pane.scroll_end, animate=False)  # the new hint, in view
+        pane.anchor()  # stay at the end (the new hint) while the Markdown is drawn; scrolling releases it
+        await self.query_one("#hints", Markdown).update(hints_markdown(hints, self.hints_shown))
 
     def action_external_editor(self) -> None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
