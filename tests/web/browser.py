@@ -85,6 +85,18 @@ class Served:
         os.killpg(self.proc.pid, signal.SIGINT)
         return self.proc.wait(timeout)
 
+    def group_alive_after(self, timeout: float) -> bool:
+        """Whether any process of the server's group (its tabs' coaches) is still there."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                os.killpg(self.proc.pid, 0)
+            except ProcessLookupError:
+                return False
+            if time.monotonic() > deadline:
+                return True
+            time.sleep(0.1)
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             try:

@@ -50,10 +50,9 @@ def test_two_exports_hold_the_same_notes_one_per_card(tmp_path, library):
     assert set(notes_one) == {note_guid(q) for q in library.questions}
     assert {g: n[0] for g, n in notes_one.items()} == {g: n[0] for g, n in notes_two.items()}
     assert one.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == len(library.questions)
-    card_ids = lambda db: sorted(db.execute("SELECT id, nid FROM cards"))  # noqa: E731
-    assert card_ids(one) == card_ids(two)
-    model_ids = lambda db: set(json.loads(db.execute("SELECT models FROM col").fetchone()[0]))  # noqa: E731
-    assert model_ids(one) == model_ids(two)
+    assert sorted(one.execute("SELECT id, nid FROM cards")) == sorted(two.execute("SELECT id, nid FROM cards"))
+    models = [set(json.loads(db.execute("SELECT models FROM col").fetchone()[0])) for db in (one, two)]
+    assert models[0] == models[1]
 
 
 def test_fields_tags_and_decks(tmp_path, library):

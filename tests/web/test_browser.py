@@ -79,13 +79,12 @@ def test_a_session_in_the_browser(coach_home):
                 page.wait_for(lambda s: word in s, f"the answer of {question.id} ({word!r})")
                 page.press("3")
                 page.wait_for(lambda s: _plain(question.question)[:40] not in s, "the next card")
-                page.press("Escape")  # end the session: the summary
-                page.wait_for(lambda s: "Rapid fire" not in s or "Katas" not in s, "leaving rapid fire")
-                for _ in range(3):  # back out to the home screen, whatever sits between
-                    if "Rapid fire" in page.flat() and "Katas" in page.flat():
+                for _ in range(4):  # escape ends the session, then backs out to the home screen
+                    before = page.flat()
+                    if "Rapid fire" in before and "Katas" in before:
                         break
                     page.press("Escape")
-                    page.page.wait_for_timeout(500)
+                    page.wait_for(lambda s, b=before: s != b, "the next screen after escape")
                 page.wait_for(lambda s: "Rapid fire" in s and "Katas" in s, "the home screen again")
 
                 page.press("k")
@@ -104,14 +103,17 @@ def test_a_session_in_the_browser(coach_home):
                 deadline = time.monotonic() + 30
                 while not downloads and time.monotonic() < deadline:
                     page.page.wait_for_timeout(100)
+                # Ctrl+C with the tab still open: the server and the tab's coach both stop.
+                code = served.interrupt()
+                leftover = served.group_alive_after(timeout=15)
             finally:
                 browser.close()
     finally:
-        code = served.interrupt() if served.proc.poll() is None else served.proc.returncode
         served.stop()
 
     output = served.output()
     assert code == 0, output
+    assert not leftover, "a tab's coach outlived the server"
     assert "Traceback" not in output
     passed = RESULTS.search(screen)
     assert passed is not None

@@ -36,7 +36,7 @@ def websocket_headers(origin: str) -> dict:
 
 
 def test_the_page_is_the_app_on_loopback_and_needs_nothing_from_the_internet(served):
-    server, url = served
+    _, url = served
     assert url.hostname == "127.0.0.1"
     status, page = get(url, "/")
     assert status == 200
@@ -47,13 +47,13 @@ def test_the_page_is_the_app_on_loopback_and_needs_nothing_from_the_internet(ser
 
 def test_other_sites_cannot_reach_it(served):
     """A page elsewhere could otherwise drive coach (which runs code) through 127.0.0.1."""
-    server, url = served
+    _, url = served
     assert get(url, "/", {"Host": "attacker.example"})[0] == 403  # DNS rebinding
     assert get(url, "/ws", websocket_headers("http://attacker.example"))[0] == 403
 
 
 def test_ctrl_c_stops_it_cleanly(served):
-    server, url = served
+    server, _ = served
     assert server.interrupt() == 0
     assert "Traceback" not in server.output()
     assert "stopping" in server.output()
@@ -88,3 +88,9 @@ def test_a_host_that_is_not_loopback_is_said_out_loud():
                                             ("::", False), ("192.168.1.5", False), ("example.com", False)])
 def test_loopback(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_help_names_the_options():
+    result = run_coach("serve", "--help", timeout=60)
+    assert result.returncode == 0
+    assert all(option in result.stdout for option in ("--host", "--port", "--open", "loopback"))

@@ -20,7 +20,7 @@ async def test_in_a_browser_ctrl_o_downloads_the_draft(monkeypatch):
     monkeypatch.setenv("COACH_WEB", "1")
     monkeypatch.setenv("EDITOR", "false")
     delivered = []
-    app, kata = workbench_app(draft="def two_sum(nums, target):\n    return None\n")
+    app, _ = workbench_app(draft="def two_sum(nums, target):\n    return None\n")
     monkeypatch.setattr(app, "deliver_text", lambda file, **kw: delivered.append((file.read(), kw)))
     async with app.run_test(size=SIZE) as pilot:
         assert footer_keys(app)["ctrl+o"] == "Download"
