@@ -51,8 +51,12 @@ def _host_of(netloc: str) -> str:
 
 
 def child_command() -> str:
-    """The shell command textual-serve runs per tab: this interpreter, this coach."""
-    return shlex.join([sys.executable, "-m", "coach"])
+    """The shell command textual-serve runs per tab: this interpreter, this coach.
+
+    ``-P``: the working folder is not put on ``sys.path``, so a ``coach`` folder there
+    cannot stand in for the installed one.
+    """
+    return shlex.join([sys.executable, "-P", "-m", "coach"])
 
 
 def _make_server(command: str, host: str, port: int) -> Any:

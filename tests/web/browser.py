@@ -135,6 +135,21 @@ class Page:
                 raise AssertionError(f"timed out waiting for {what}; the page shows:\n{self.text()}")
             time.sleep(0.1)
 
+    def settle(self, quiet: float = 0.4, timeout: float = 30.0) -> str:
+        """The screen once it has not changed for ``quiet`` seconds.
+
+        Also lets a lone escape be read as escape: Textual waits 100 ms for more of
+        an escape sequence, so a key pressed sooner would arrive as alt+key.
+        """
+        deadline = time.monotonic() + timeout
+        screen, since = self.flat(), time.monotonic()
+        while time.monotonic() - since < quiet and time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.flat()
+            if now != screen:
+                screen, since = now, time.monotonic()
+        return screen
+
     def press(self, key: str) -> None:
         self.page.keyboard.press(key)
 
