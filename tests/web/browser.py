@@ -121,6 +121,10 @@ class Page:
     def text(self) -> str:
         return self.page.evaluate(SCREEN) or ""
 
+    def footer(self) -> str:
+        """The last row that shows anything: the key bar."""
+        return next((row for row in reversed(self.text().splitlines()) if row.strip()), "")
+
     def flat(self) -> str:
         """The screen as one line, whitespace collapsed (text wraps across rows)."""
         return " ".join(self.text().split())

@@ -98,11 +98,18 @@ def test_a_session_in_the_browser(coach_home):
                 # ctrl+o cannot suspend for $EDITOR in a browser: it downloads the draft instead.
                 downloads: list[str] = []
                 page.page.context.route(f"{url}/download/**", lambda route: _keep(route, downloads))
-                page.wait_for(lambda s: "Download" in s and "$EDITOR" not in s, "the Download key in the footer")
+                page.wait_for(lambda _: "Download" in page.footer() and "Editor" not in page.footer(),
+                              "Download instead of Editor in the footer")
                 page.press("Control+o")
                 deadline = time.monotonic() + 30
                 while not downloads and time.monotonic() < deadline:
                     page.page.wait_for_timeout(100)
+                # ctrl+t belongs to the browser (a new tab): f8 resets the draft there.
+                page.press("F8")
+                page.wait_for(lambda s: "Reset the draft" in s, "the reset question after f8")
+                page.press("n")
+                page.wait_for(lambda s: "Reset the draft" not in s, "the answer no")
+
                 # Ctrl+C with the tab still open: the server and the tab's coach both stop.
                 code = served.interrupt()
                 leftover = served.group_alive_after(timeout=15)

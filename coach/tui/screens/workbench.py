@@ -60,6 +60,7 @@ class WorkbenchScreen(CoachScreen):
         Binding("ctrl+l", "solution", "Solution", priority=True, tooltip="show the reference solution (asks first)"),
         Binding("ctrl+t", "reset", "Reset", priority=True, show=False,
                 tooltip="reset the draft to the starter (asks first)"),
+        Binding("f8", "reset", "Reset", priority=True, show=False),  # browsers keep ctrl+t (a new tab)
         Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
         Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
         Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
@@ -107,7 +108,8 @@ class WorkbenchScreen(CoachScreen):
         self._status("draft loaded")
         if first_open:
             self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
-                        "and coach reloads it and runs the tests (ctrl+o opens $EDITOR).",
+                        "and coach reloads it and runs the tests "
+                        f"({'ctrl+o downloads it' if in_browser() else 'ctrl+o opens $EDITOR'}).",
                         title="Tip", timeout=10)
         app.grader_for(self.kata)  # warm a worker for this kata now
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
