@@ -59,10 +59,11 @@ class Served:
     err: list[str] = field(default_factory=list)
 
     @classmethod
-    def start(cls, home: Path, timeout: float = 30.0) -> tuple[Served, str]:
-        env = {**os.environ, "COACH_HOME": str(home)}
+    def start(cls, home: Path, *args: str, env: dict[str, str] | None = None,
+              timeout: float = 30.0) -> tuple[Served, str]:
+        env = {**os.environ, "COACH_HOME": str(home), **(env or {})}
         env.pop("COACH_WEB", None)
-        proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", "0"], env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "coach", "serve", "--port", "0", *args], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True)  # its own group: SIGINT to it is a terminal's Ctrl+C
         served = cls(proc)

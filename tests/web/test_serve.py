@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import http.client
 import socket
+import sys
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -57,6 +59,20 @@ def test_ctrl_c_stops_it_cleanly(served):
     assert server.interrupt() == 0
     assert "Traceback" not in server.output()
     assert "stopping" in server.output()
+
+
+def test_open_hands_the_url_to_the_default_browser(coach_home, tmp_path):
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys, pathlib; pathlib.Path({str(opened)!r}).write_text(sys.argv[1])\n")
+    server, url = Served.start(coach_home, "--open", env={"BROWSER": f"{sys.executable} {browser} %s"})
+    try:
+        deadline = time.monotonic() + 30
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text() == url
+    finally:
+        server.stop()
 
 
 def test_a_port_in_use_is_one_line_and_no_traceback():
