@@ -110,11 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Show progress without the TUI, and where it is kept.")
     stats.add_argument("--json", action="store_true", help="print JSON")
 
-    exp = sub.add_parser("export", help="write all progress to a JSON file",
-                         description="Write every review, schedule, attempt and draft to FILE. The file "
-                         "is written beside FILE and renamed into place, so an interrupted export leaves "
-                         "FILE as it was.")
-    exp.add_argument("file", metavar="FILE", help="where to write (use - for standard output)")
+    exp = sub.add_parser("export", help="write all progress to a JSON file, or the cards to an Anki deck",
+                         description="Write every review, schedule, attempt and draft to FILE, or with "
+                         "--anki the question cards to an Anki package (.apkg). The file is written beside "
+                         "its target and renamed into place, so an interrupted export leaves it as it was.")
+    exp.add_argument("file", nargs="?", metavar="FILE", help="where to write (use - for standard output)")
+    exp.add_argument("--anki", metavar="FILE.apkg", help="write the question cards as an Anki package")
+    exp.add_argument("--topic", help="with --anki: only cards of this topic")
+    exp.add_argument("--level", choices=("basic", "intermediate", "advanced", "design"),
+                     help="with --anki: only cards of this level")
     exp.add_argument("--force", action="store_true",
                      help="replace FILE even if it is a symbolic link, a device, a pipe or a socket")
 
@@ -122,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Import a progress file written by 'coach export', or an Exercism "
                          "exercise folder (or a folder of them) as katas.")
     imp.add_argument("path", metavar="PATH", help="a progress .json file, or an exercise folder")
+
+    srv = sub.add_parser("serve", help="serve the app to a web browser",
+                         description="Serve coach to a web browser (textual-serve): every tab runs its "
+                         "own coach. Listens on loopback unless --host says otherwise.")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on, 0 for any free one (default 8000)")
+    srv.add_argument("--open", action="store_true", help="open the page in the default browser")
     return parser
 
 
@@ -148,6 +159,10 @@ def _run(args: argparse.Namespace) -> int:
         from coach.commands.answer import run_answer
 
         return run_answer(args)
+    if command == "serve":
+        from coach.commands.serve import run_serve
+
+        return run_serve(args)
     if command in ("stats", "export", "import"):
         from coach.commands import progress
 

@@ -82,6 +82,14 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.anki is not None:
+        if args.file is not None:
+            raise CoachError("give either FILE (your progress as JSON) or --anki FILE.apkg, not both")
+        return _export_anki(args)
+    if args.topic or args.level:
+        raise CoachError("--topic and --level choose cards for --anki; a progress export holds everything")
+    if args.file is None:
+        raise CoachError("coach export: give FILE (your progress as JSON) or --anki FILE.apkg for Anki")
     from coach.practice.transfer import export
 
     with open_store() as store:
@@ -117,6 +125,33 @@ def _check_export_target(target: Path, force: bool) -> None:
                          "or --force to replace it")
     if not target.parent.is_dir():
         raise CoachError(f"no such folder: {target.parent}")
+
+
+def _export_anki(args: argparse.Namespace) -> int:
+    from coach.content.library import load_library, unknown
+
+    target = Path(args.anki).expanduser()
+    if target.suffix.lower() != ".apkg":
+        raise CoachError(f"{args.anki}: an Anki package's name ends in .apkg (Anki imports nothing else)")
+    _check_export_target(target, args.force)
+    library = load_library()
+    if args.topic and args.topic not in library.topics():
+        raise CoachError(unknown("topic", args.topic, library.topics()))
+    questions = [q for q in library.questions
+                 if (not args.topic or q.topic == args.topic) and (not args.level or q.level == args.level)]
+    if not questions:
+        raise CoachError(f"no cards match --topic {args.topic} --level {args.level}", 1)
+    from coach.content.anki import write_package
+
+    remove_stale(target)
+    try:
+        with interruptible():  # SIGTERM or SIGHUP mid-write: the temp file is removed
+            written = write_package(questions, {d.topic: d.title for d in library.decks}, target)
+    except OSError as exc:
+        raise CoachError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"exported {written.notes} cards in {len(written.decks)} deck{'s' if len(written.decks) != 1 else ''} "
+          f"to {target}; import it in Anki (File > Import): importing a newer export updates these notes")
+    return 0
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from coach.errors import USAGE, CoachError
 
 
 def _needs_terminal() -> None:
+    from coach.tui.web import in_browser
+
+    if in_browser():
+        # A tab of 'coach serve': the terminal is the browser's, reached through pipes.
+        # Ctrl+C in the server's terminal reaches this process too; the server stops it.
+        signal.signal(signal.SIGINT, lambda signum, frame: None)  # not SIG_IGN: children inherit that
+        return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CoachError("the TUI needs a terminal (stdin and stdout must be a TTY); "
                          "without one, try 'coach list', 'coach check' or 'coach stats'")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shlex
 import subprocess
@@ -27,6 +28,7 @@ from coach.practice.drafts import Draft, DraftError
 from coach.practice.faults import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.text import template
+from coach.tui.web import in_browser
 from coach.tui.widgets.editor import CodeEditor
 from coach.tui.widgets.results import ResultsPanel
 
@@ -54,9 +56,13 @@ class WorkbenchScreen(CoachScreen):
                 tooltip="save the draft (it also saves itself a second after you stop typing)"),
         Binding("ctrl+g", "hint", "Hint", priority=True, tooltip="the next hint"),
         Binding("ctrl+o", "external_editor", "Editor", priority=True, tooltip="edit the draft in $VISUAL/$EDITOR"),
+        Binding("ctrl+o", "download", "Download", priority=True,
+                tooltip="download the draft (in a browser tab, instead of Editor)"),
         Binding("ctrl+l", "solution", "Solution", priority=True, tooltip="show the reference solution (asks first)"),
         Binding("ctrl+t", "reset", "Reset", priority=True, show=False,
                 tooltip="reset the draft to the starter (asks first)"),
+        Binding("f8", "reset", "Reset", priority=True, show=False,
+                tooltip="reset the draft to the starter, in a browser too (it keeps ctrl+t for a new tab)"),
         Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
         Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
         Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
@@ -104,7 +110,8 @@ class WorkbenchScreen(CoachScreen):
         self._status("draft loaded")
         if first_open:
             self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
-                        "and coach reloads it and runs the tests (ctrl+o opens $EDITOR).",
+                        "and coach reloads it and runs the tests "
+                        f"({'ctrl+o downloads it' if in_browser() else 'ctrl+o opens $EDITOR'}).",
                         title="Tip", timeout=10)
         app.grader_for(self.kata)  # warm a worker for this kata now
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
@@ -230,7 +237,16 @@ class WorkbenchScreen(CoachScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
             return self.stage == "running"
+        if action in ("external_editor", "download"):  # a browser tab (coach serve) cannot suspend
+            return in_browser() == (action == "download")
         return True
+
+    def action_download(self) -> None:
+        """Hand the draft to the browser as a file (Textual delivers it through textual-serve)."""
+        self.save()
+        self.app.deliver_text(io.StringIO(self.editor.text), save_filename=f"{self.kata.slug}.py",
+                              mime_type="text/x-python")
+        self.notify(f"Downloading {self.kata.slug}.py")
 
     def action_save(self) -> None:
         self.save()
