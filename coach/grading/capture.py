@@ -18,7 +18,7 @@ class _Bytes(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data) -> int:
         self.owner.write(bytes(data).decode("utf-8", "replace"))
         return len(data)
 
@@ -41,7 +41,7 @@ class CappedText(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         room = self.limit - self.size
@@ -80,7 +80,7 @@ class _Stream(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         self.owner.all.write(text)

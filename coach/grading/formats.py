@@ -32,7 +32,8 @@ def cut(text: str, limit: int) -> str:
 
 
 def exercism_name(test: TestResult) -> str:
-    """``CurrencyExchangeTest::test_exchange_money`` + variation -> ``CurrencyExchange > exchange money [variation #1]``."""
+    """``CurrencyExchangeTest::test_exchange_money`` and its variation ->
+    ``CurrencyExchange > exchange money [variation #1]``."""
     name = test.parent or test.name
     first, _, rest = name.partition("::")
     if rest and first.endswith(".py"):

@@ -188,7 +188,7 @@ def _wrap_calls(guard: Guard) -> None:
             guard._check_path("os.open", path, dir_fd)
         return real_open(path, flags, mode, dir_fd=dir_fd)
 
-    os.open = guarded_open  # type: ignore[assignment]
+    os.open = guarded_open
     posix = sys.modules.get("posix")
     if posix is not None:
         posix.open = guarded_open  # type: ignore[attr-defined]
@@ -201,7 +201,7 @@ def _wrap_calls(guard: Guard) -> None:
             guard._check_signal("os.kill", (_pid_of_pidfd(pidfd), sig))
             real_send(pidfd, sig, *args)
 
-        signal.pidfd_send_signal = guarded_send  # type: ignore[attr-defined]
+        signal.pidfd_send_signal = guarded_send
 
     posixsubprocess = sys.modules.get("_posixsubprocess")
     if posixsubprocess is not None:

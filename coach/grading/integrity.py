@@ -126,7 +126,8 @@ def _diff(label: str, keys: tuple, ids: tuple, now_keys: tuple, now_ids: tuple) 
         added: list[Any] = []  # a module may grow attributes (lazy imports); only changes count
     else:
         added = [k for k in after if k not in before]
-    found = [f"{label}.{k}" if label not in ("hook", "plugins") else f"{'plugin' if label == 'plugins' else 'hook'} {k}" for k in changed + added]
+    kind = {"hook": "hook", "plugins": "plugin"}.get(label)
+    found = [f"{kind} {k}" if kind else f"{label}.{k}" for k in changed + added]
     return [name for name in found if name not in _PYTEST_OWN]
 
 

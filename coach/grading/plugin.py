@@ -50,7 +50,8 @@ class Channel:
             view = view[written:]
 
 
-_VERBOSITY_HINT = re.compile(r"^.*(Use -v to get more diff|use -vv to show|Full diff:.*-vv).*\n?", re.MULTILINE | re.IGNORECASE)
+_VERBOSITY_HINT = re.compile(r"^.*(Use -v to get more diff|use -vv to show|Full diff:.*-vv).*\n?",
+                             re.MULTILINE | re.IGNORECASE)
 
 
 def _tidy(text: str) -> str:

@@ -280,7 +280,9 @@ class _Segment:
         name = state.current or ""
         limit = state.limits.get(name, self.run_.limits.test)
         where = verdict.last_line(_read_text(self.trace_file), self.worker.suite_dir)
-        message = f"took longer than {limit:g} s, this test's time limit" + (f"; it was running {where}" if where else "")
+        message = f"took longer than {limit:g} s, this test's time limit"
+        if where:
+            message += f"; it was running {where}"
         ms = (time.monotonic() - state.started_at) * 1000
         yield from self._record(self.run_row(name, ERROR, ms, message))
 
@@ -314,7 +316,7 @@ class _Segment:
     def _apply(self, message: protocol.Message) -> Iterator[Event]:
         state = self.state
         if TRACE is not None:
-            TRACE.append((message["ev"], message.get("t"), time.perf_counter()))  # type: ignore[union-attr]
+            TRACE.append((message["ev"], message.get("t"), time.perf_counter()))
         match message:
             case {"ev": "phase", "phase": phase}:
                 state.phase = str(phase)
@@ -342,7 +344,7 @@ class _Segment:
             case {"ev": "start", "id": node_id}:
                 state.current = self._name(str(node_id))
                 state.started_at = time.monotonic()
-                limit = float(message.get("limit") or 0)  # type: ignore[arg-type,call-overload]
+                limit = float(message.get("limit") or 0)  # type: ignore[arg-type]
                 if limit > 0:
                     state.limits[state.current] = limit
                 yield TestStarted(state.current)

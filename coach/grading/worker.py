@@ -250,7 +250,7 @@ def _focus_tracebacks(suite_dir: str) -> None:
 
     for cls in (Function, TestCaseFunction):
         if "_traceback_filter" in vars(cls):
-            cls._traceback_filter = wrap(vars(cls)["_traceback_filter"])
+            cls._traceback_filter = wrap(vars(cls)["_traceback_filter"])  # type: ignore[method-assign]
 
 
 def _preimport(tree: ast.Module, solution_module: str) -> None:
@@ -300,7 +300,7 @@ def _prime(config: Any, suite_dir: str, test_file: str, source_path: str, module
                     return stat, code
         return original(fn, cfg)
 
-    rewrite._rewrite_test = primed
+    rewrite._rewrite_test = primed  # type: ignore[assignment]
 
 
 def _become_subreaper() -> None:
