@@ -7,7 +7,7 @@ import re
 import traceback
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # the httpx fork Starlette now asks for; the same API
 import pytest
 from fastapi.testclient import TestClient
 

@@ -105,14 +105,6 @@ def test_workbench_results_full_height(snap_compare, size):
     assert snap_compare(two_sum_app(), terminal_size=SIZES[size], run_before=full)
 
 
-def test_workbench_hints(snap_compare, size):
-    async def hints(pilot):
-        await pilot.press("ctrl+g", "ctrl+g")
-        await pilot.pause(0.3)  # the hints are Markdown: drawn, then scrolled into view
-
-    assert snap_compare(two_sum_app(), terminal_size=SIZES[size], run_before=hints)
-
-
 def test_confirm_dialog(snap_compare, size):
     assert snap_compare(two_sum_app(), terminal_size=SIZES[size], press=["ctrl+t"])
 

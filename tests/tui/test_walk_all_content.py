@@ -45,13 +45,13 @@ async def run_and_wait(pilot, screen, source: str) -> str:
 
 async def in_both_sizes(pilot, app, *texts: str) -> list[str]:
     """What is missing from the screen at 80x24, then at 120x40 (left at 120x40).
-    The README pane is scrolled to its end (where the hints are) at each size."""
+    The README pane is scrolled to the newest hint at each size."""
     missing = []
     for size in (SMALL, LARGE):
         await pilot.resize_terminal(*size)
         await pilot.pause()
         if isinstance(app.screen, WorkbenchScreen):
-            app.screen.query_one("#readme-pane").scroll_end(animate=False)
+            app.screen.show_newest_hint()
             await pilot.pause()
         shown = screen_text(app)
         missing += [f"{text!r} at {size[0]}x{size[1]}" for text in texts if text not in shown]

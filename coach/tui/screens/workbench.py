@@ -262,9 +262,15 @@ class WorkbenchScreen(CoachScreen):
         self.hints_shown += 1
         self.add_class("-hints")
         self.remove_class("-no-readme")
-        pane = self.query_one("#readme-pane", VerticalScroll)
-        pane.anchor()  # stay at the end (the new hint) while the Markdown is drawn; scrolling releases it
-        await self.query_one("#hints", Markdown).update(hints_markdown(hints, self.hints_shown))
+        panel = self.query_one("#hints", Markdown)
+        await panel.update(hints_markdown(hints, self.hints_shown))
+        self.call_after_refresh(self.show_newest_hint)
+
+    def show_newest_hint(self) -> None:
+        """Scroll the README pane so the newest hint starts at the top (a long one reads from its start)."""
+        blocks = list(self.query_one("#hints", Markdown).children)
+        if blocks:
+            self.query_one("#readme-pane", VerticalScroll).scroll_to_widget(blocks[-1], top=True, animate=False)
 
     def action_external_editor(self) -> None:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
