@@ -165,6 +165,8 @@ class RapidScreen(CoachScreen):
             if typed.strip():
                 self._score(typed)
         self.stage = "revealed"
+        # Back to the top: the key-idea feedback and the start of the answer, not where typing left it.
+        self.call_after_refresh(self.query_one("#card").scroll_home, animate=False)
         if self._countdown is not None:
             self._countdown.pause()
         if time_up:
