@@ -29,7 +29,7 @@ from coach.practice.faults import StoreError
 
 __all__ = ["CARD_COLUMNS", "CardRow", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_NAME = "coach.db"
 
 MIGRATIONS: dict[int, str] = {
@@ -75,6 +75,34 @@ MIGRATIONS: dict[int, str] = {
         kata TEXT PRIMARY KEY,
         text TEXT NOT NULL,
         updated_at REAL NOT NULL
+    );
+    """,
+    2: """
+    CREATE TABLE mocks (                 -- coach mock: one row per mock interview
+        id INTEGER PRIMARY KEY,
+        started_at REAL NOT NULL UNIQUE, -- the mock's key across machines
+        ended_at REAL,
+        status TEXT NOT NULL,            -- running, finished or partial
+        ended_in TEXT,                   -- the round a partial mock stopped in
+        track TEXT NOT NULL,
+        level TEXT NOT NULL,
+        minutes INTEGER NOT NULL,
+        seed INTEGER,
+        plan TEXT NOT NULL,              -- JSON: questions, follow-ups, kata and model answers
+        focus TEXT                       -- JSON: the weakest areas and what to practise next
+    );
+    CREATE TABLE mock_answers (
+        mock REAL NOT NULL,              -- the mock's started_at
+        round TEXT NOT NULL,             -- warm-up, concepts, coding, wrap-up
+        kind TEXT NOT NULL,              -- question, follow_up, code, review, end
+        position INTEGER NOT NULL,
+        item TEXT NOT NULL,              -- card id, kata slug or round name
+        prompt TEXT NOT NULL,
+        answer TEXT NOT NULL,            -- what the user typed, or the final code
+        score REAL,
+        detail TEXT NOT NULL,            -- JSON: hits, misses, tests, hints, time
+        at REAL NOT NULL,
+        PRIMARY KEY (mock, round, kind, position)
     );
     """,
 }

@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from coach.errors import CoachError
+from coach.practice.mock import db as mock_db
 from coach.practice.store import CARD_COLUMNS, CardRow, Store
 
 FORMAT = "coach-progress"
@@ -35,6 +36,7 @@ def export(store: Store) -> dict[str, Any]:
         "reviews": rows(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews ORDER BY reviewed_at", _REVIEW_FIELDS),
         "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
         "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+        **mock_db.export_rows(store),
     }
 
 
@@ -66,7 +68,10 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
     reviews = _records(doc, "reviews", _REVIEW_FIELDS, ("card_id", "rating", "reviewed_at"))
     attempts = _records(doc, "attempts", _ATTEMPT_FIELDS, ("kata", "at", "status", "passed", "total"))
     drafts = _records(doc, "drafts", _DRAFT_FIELDS, ("kata", "text", "updated_at"))
-    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0}
+    mocks = _records(doc, "mocks", mock_db.MOCK_FIELDS, ("started_at", "status", "track", "level", "minutes", "plan"))
+    mock_answers = _records(doc, "mock_answers", mock_db.ANSWER_FIELDS,
+                            ("mock", "round", "kind", "position", "item", "prompt", "answer", "detail", "at"))
+    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "mocks": 0, "mock_answers": 0}
     with store.transaction() as conn:
         for card in cards:
             mine = store.card(card.card_id)
@@ -92,6 +97,7 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
                 conn.execute("INSERT OR REPLACE INTO drafts (kata, text, updated_at) VALUES (?, ?, ?)",
                              (kata, text, updated_at))
                 changed["drafts"] += 1
+        changed["mocks"], changed["mock_answers"] = mock_db.import_rows(conn, mocks, mock_answers)
     return changed
 
 
