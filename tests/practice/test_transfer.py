@@ -41,10 +41,10 @@ def test_round_trip_and_idempotent_import(tmp_path):
         original = snapshot(source)
     with Store.open(tmp_path / "b.db") as target:
         first = import_(target, doc)
-        assert first == {"cards": 4, "reviews": 5, "attempts": 2, "drafts": 1}
+        assert first == {"cards": 4, "reviews": 5, "attempts": 2, "drafts": 1, "mocks": 0, "mock_answers": 0}
         assert snapshot(target) == original
         second = import_(target, doc)
-        assert second == {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0}
+        assert second == {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "mocks": 0, "mock_answers": 0}
         assert snapshot(target) == original
 
 
