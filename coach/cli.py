@@ -1,7 +1,8 @@
 """The ``coach`` command line: argparse front door, lazy imports behind it.
 
 Only the TUI commands import Textual; ``--help``, ``--version``, ``list``,
-``validate``, ``check``, ``answer`` and ``stats`` stay terminal-free and start fast.
+``validate``, ``check``, ``answer``, ``stats`` and ``mock --history/--export``
+stay terminal-free and start fast.
 """
 
 from __future__ import annotations
@@ -106,6 +107,24 @@ def build_parser() -> argparse.ArgumentParser:
     ans.add_argument("--json", action="store_true",
                      help='print {"card", "suggested": 1-4, "hits": [...], "misses": [...], ...}')
 
+    mock = sub.add_parser("mock", help="a timed mock interview with a scorecard",
+                          description="A mock interview in four timed rounds: warm-up questions answered by "
+                          "typing, deeper questions with a follow-up, a kata in the workbench, and a self-review; "
+                          "then a scorecard. --history and --export read past mocks without the TUI.")
+    mock.add_argument("--minutes", type=_positive_int, default=45, metavar="M",
+                      help="how long the whole mock lasts, 15 to 180 (default 45)")
+    mock.add_argument("--track", choices=("python", "fastapi", "mixed"), default="mixed",
+                      help="which questions and katas (default mixed)")
+    mock.add_argument("--level", choices=("easy", "medium", "hard"), default="medium",
+                      help="the kata's difficulty; the questions follow it (default medium)")
+    mock.add_argument("--seed", type=int, metavar="S",
+                      help="choose the questions and kata from this seed: the same seed, the same mock")
+    mock.add_argument("--history", action="store_true", help="list past mocks: date, track, scores, duration")
+    mock.add_argument("--json", action="store_true", help="with --history: print JSON")
+    mock.add_argument("--export", metavar="FILE", help="write the latest mock's scorecard as Markdown "
+                      "(questions, your answers, model answers, code); - for standard output")
+    mock.add_argument("--id", type=_positive_int, metavar="N", help="with --export: mock N (see --history)")
+
     stats = sub.add_parser("stats", help="show your progress",
                            description="Show progress without the TUI, and where it is kept.")
     stats.add_argument("--json", action="store_true", help="print JSON")
@@ -159,6 +178,10 @@ def _run(args: argparse.Namespace) -> int:
         from coach.commands.answer import run_answer
 
         return run_answer(args)
+    if command == "mock":
+        from coach.commands.mock import run_mock
+
+        return run_mock(args)
     if command == "serve":
         from coach.commands.serve import run_serve
 

@@ -151,6 +151,8 @@ class CoachApp(App[int]):
         self.push_screen(HomeScreen())
         if self.mode == "rapid":
             self.start_drill(**self.drill_options)
+        elif self.mode == "mock":
+            self.start_mock(self.drill_options.get("mock"))
         elif self.mode == "kata":
             if self.start_kata is not None:
                 self.open_kata(self.start_kata)
@@ -171,6 +173,12 @@ class CoachApp(App[int]):
         from coach.tui.screens.rapid import RapidScreen
 
         self.push_screen(RapidScreen(**options))
+
+    def start_mock(self, options: Any = None) -> None:
+        """A mock interview; ``options`` is a coach.practice.mock.MockOptions (the defaults when None)."""
+        from coach.tui.screens.mock import MockScreen
+
+        self.push_screen(MockScreen(options))
 
     def show_katas(self, pattern: str | None = None) -> None:
         from coach.tui.screens.katas import KataListScreen

@@ -31,11 +31,12 @@ class CoachCommands(Provider):
         entries.append(("Drill everything (cram)", partial(app.start_drill, cram=True),
                         "every card, ignoring the schedule"))
         entries.append(("Show stats", app.show_stats, "mastery, reviews, katas"))
+        entries.append(("Mock interview", app.start_mock, "45 minutes, mixed: warm-up, concepts, a kata, wrap-up"))
         return entries
 
     async def discover(self) -> Hits:
         for text, command, help_text in self._entries():
-            if text.startswith(("Drill topic", "Show")):
+            if text.startswith(("Drill topic", "Show", "Mock")):
                 yield DiscoveryHit(Content(text), command, text=text, help=escaped(help_text))
 
     async def search(self, query: str) -> Hits:

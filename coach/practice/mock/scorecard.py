@@ -17,11 +17,10 @@ if TYPE_CHECKING:
 STRONG = 0.8  # an area scoring this or more is not a weak area
 WEIGHTS = {WARMUP: 0.25, CONCEPTS: 0.30, CODING: 0.35, WRAPUP: 0.10}
 HOW = {
-    WARMUP: "key ideas hit in each typed answer (coach's answer scorer); an unanswered question counts 0",
-    CONCEPTS: "key ideas hit in each main answer; follow-ups are kept for review, not scored "
-              "(they have no model answer)",
-    CODING: f"share of the kata's tests passed in the last run, less {HINT_COST:.0%} per hint",
-    WRAPUP: "self-review checklist items you could tick",
+    WARMUP: "key ideas hit per typed answer (coach's answer scorer); an unanswered question counts 0",
+    CONCEPTS: "key ideas hit per main answer; follow-ups are kept for review, not scored",
+    CODING: f"tests passed in the last run, less {HINT_COST:.0%} per hint",
+    WRAPUP: "self-review checklist items ticked",
 }
 VERDICTS = (
     (0.80, "Strong: clear, complete answers and working code. This would likely pass."),

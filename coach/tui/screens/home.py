@@ -19,6 +19,7 @@ class HomeScreen(CoachScreen):
     BINDINGS = [
         Binding("r", "rapid", "Rapid fire", tooltip="drill what is due, then new cards"),
         Binding("k", "katas", "Katas", tooltip="coding problems, graded by their pytest suites"),
+        Binding("m", "mock", "Mock", tooltip="a timed mock interview with a scorecard"),
         Binding("s", "stats", "Stats", tooltip="mastery per topic, reviews, solved katas"),
         Binding("question_mark", "app.help", "Help", key_display="?", tooltip="every key, screen by screen"),
         Binding("q", "app.quit", "Quit", tooltip="leave coach (progress is saved as you go)"),
@@ -66,6 +67,9 @@ class HomeScreen(CoachScreen):
 
     def action_katas(self) -> None:
         self.app.show_katas()
+
+    def action_mock(self) -> None:
+        self.app.start_mock()
 
     def action_stats(self) -> None:
         self.app.show_stats()

@@ -21,7 +21,16 @@ from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from coach.content.models import Kata
-from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
+from coach.grading.events import (
+    PASS,
+    Event,
+    RunFinished,
+    RunResult,
+    RunStarted,
+    TestFinished,
+    TestsCollected,
+    TestStarted,
+)
 from coach.grading.run import Run
 from coach.practice.attempts import KataSession, minutes
 from coach.practice.drafts import Draft, DraftError
@@ -223,6 +232,14 @@ class WorkbenchScreen(CoachScreen):
                 results.done(result)
                 if not result.cancelled:
                     self._record(result.status, result.passed, len(result.tests))
+                    self.ran(result)
+
+    # -- hooks for a screen built on the workbench (the mock interview's coding round) --
+    def ran(self, result: RunResult) -> None:
+        """A run finished (not cancelled): its result, with the code it ran in ``self.editor``."""
+
+    def hinted(self, shown: int) -> None:
+        """The user asked for a hint: ``shown`` hints are on screen now."""
 
     def _record(self, status: str, passed: int, total: int) -> None:
         try:
@@ -260,6 +277,7 @@ class WorkbenchScreen(CoachScreen):
             self.notify("That was the last hint. ctrl+l shows the reference solution.")
             return
         self.hints_shown += 1
+        self.hinted(self.hints_shown)
         self.add_class("-hints")
         self.remove_class("-no-readme")
         panel = self.query_one("#hints", Markdown)
