@@ -94,7 +94,7 @@ def _history(as_json: bool) -> int:
         "seed": card.record.plan.options.seed,
         "status": card.record.status,
         "ended_in": card.record.ended_in,
-        "duration_s": None if card.record.duration is None else round(card.record.duration),
+        "duration_s": None if card.record.duration is None else int(card.record.duration),
         "scores": {name: None if score is None else round(score, 3) for name, score in card.scores().items()},
         "overall": None if card.overall is None else round(card.overall, 3),
         "verdict": card.verdict,

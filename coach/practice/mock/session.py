@@ -62,6 +62,11 @@ class MockSession:
         self.kata: dict[str, Any] = {"status": "not run", "passed": 0, "total": 0, "runs": 0}
         self.code = ""
 
+    def begin(self) -> None:
+        """Start the first round's clock now (when its first question is on screen)."""
+        if self.index == 0 and not self.record.answers:
+            self.round_started = self.clock()
+
     def _has(self, name: str) -> bool:
         return {WARMUP: bool(self.plan.warmup), CONCEPTS: bool(self.plan.concepts),
                 CODING: self.plan.kata is not None, WRAPUP: True}[name]

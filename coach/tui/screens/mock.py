@@ -85,6 +85,7 @@ class MockScreen(CoachScreen):
         self.sub_title = f"Mock interview · {self.options.track} · {self.options.level} · {self.options.minutes} min"
         self._ticker = self.set_interval(1, self.tick)
         self.show()
+        self.call_after_refresh(self.session.begin)  # the clock starts when the question shows
 
     # -- saving ----------------------------------------------------------------------
     def _save(self, label: str, job: Callable[[Store], Any]) -> None:

@@ -1,0 +1,84 @@
+"""``coach mock --history`` and ``--export``: past mocks without the TUI; bad input is one line."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from coach.cli import main
+from coach.practice.mock import build, db
+from coach.practice.mock.models import PARTIAL
+from coach.practice.store import Store
+from tests.practice.test_mock import session
+from tests.tui.test_mock import LIBRARY
+
+
+def saved_mock(coach_home, *, finished: bool = True, age: float = 0.0) -> float:
+    """A mock in the progress file: one answer, then ended early (or left running, started ``age`` s ago)."""
+    s, clock = session()
+    clock.now = time.time() - age
+    s.record.started_at = clock.now
+    with Store.open(coach_home / "coach.db") as store:
+        db.start(store, s.plan, clock.now)
+        for a in s.submit("alpha0 beta0 | a pipe"):
+            db.save_answer(store, clock.now, a)
+        if finished:
+            for a in s.end_early():
+                db.save_answer(store, clock.now, a)
+            db.finish(store, clock.now, status=PARTIAL, ended_at=clock.now + 75, ended_in="warm-up",
+                      focus=list(build(s.record, LIBRARY).weakest))
+    return clock.now
+
+
+def test_history_json_lists_each_mock(coach_home, capsys):
+    assert main(["mock", "--history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    saved_mock(coach_home)
+    assert main(["mock", "--history", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["id"] == 1 and row["status"] == "partial" and row["track"] == "mixed" and row["minutes"] == 15
+    assert row["duration_s"] == 75 and row["scores"]["concepts"] is None and row["scores"]["warm-up"] is not None
+    assert main(["mock", "--history"]) == 0
+    out = capsys.readouterr().out
+    assert "partial" in out and "1:15" in out
+
+
+def test_export_writes_markdown_of_the_latest_or_chosen_mock(coach_home, tmp_path, capsys):
+    assert main(["mock", "--export", str(tmp_path / "none.md")]) == 1
+    assert "no mock interview yet" in capsys.readouterr().err
+    saved_mock(coach_home)
+    target = tmp_path / "card.md"
+    assert main(["mock", "--export", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Mock interview") and "alpha0 beta0 | a pipe" in text and "**Model answer:**" in text
+    assert main(["mock", "--export", "-", "--id", "1"]) == 0
+    assert capsys.readouterr().out.endswith(text)
+    assert main(["mock", "--export", str(target), "--id", "9"]) == 1
+    assert "no mock 9" in capsys.readouterr().err
+
+
+def test_a_mock_abandoned_by_a_crash_is_kept_as_partial(coach_home, capsys):
+    saved_mock(coach_home, finished=False, age=3 * 3600)
+    assert main(["mock", "--history", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["status"] == "partial" and row["ended_in"] == "warm-up" and row["scores"]["warm-up"] is not None
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--json"], "--json goes with --history"),
+    (["--id", "2"], "--id N chooses the mock --export FILE writes"),
+    (["--history", "--export", "x.md"], "not both"),
+    (["--minutes", "5"], "--minutes is 15 to 180"),
+    (["--track", "rust"], "invalid choice"),
+])
+def test_bad_input_is_one_line_and_status_2(args, message, capsys):
+    assert main(["mock", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_tui_needs_a_terminal(capsys):
+    assert main(["mock", "--minutes", "15"]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
