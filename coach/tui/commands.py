@@ -31,7 +31,11 @@ class CoachCommands(Provider):
         entries.append(("Drill everything (cram)", partial(app.start_drill, cram=True),
                         "every card, ignoring the schedule"))
         entries.append(("Show stats", app.show_stats, "mastery, reviews, katas"))
-        entries.append(("Mock interview", app.start_mock, "45 minutes, mixed: warm-up, concepts, a kata, wrap-up"))
+        from coach.practice.mock.plan import MockOptions
+
+        for track, name in (("mixed", "Python and FastAPI"), ("python", "Python"), ("fastapi", "FastAPI")):
+            entries.append((f"Mock interview: {name}", partial(app.start_mock, MockOptions(track=track)),
+                            "45 minutes: warm-up, concepts, a kata, wrap-up, then a scorecard"))
         return entries
 
     async def discover(self) -> Hits:

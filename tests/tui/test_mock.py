@@ -252,6 +252,13 @@ async def test_home_and_the_palette_open_a_mock():
         await pilot.pause()
         assert isinstance(app.screen, MockScreen)
         assert app.screen.session.plan.options == MockOptions()
+        await pilot.press("escape", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockScorecardScreen), what="the scorecard")
+        await pilot.press("escape", "ctrl+p", *"Mock interview: FastAPI")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockScreen), what="the mock")
+        assert app.screen.session.plan.options.track == "fastapi"
 
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}

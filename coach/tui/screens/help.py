@@ -30,6 +30,9 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from coach.tui.app import CoachApp
     from coach.tui.screens.home import HomeScreen
     from coach.tui.screens.katas import KataListScreen
+    from coach.tui.screens.mock import MockScreen
+    from coach.tui.screens.mock_scorecard import MockScorecardScreen
+    from coach.tui.screens.mock_workbench import MockWorkbench
     from coach.tui.screens.rapid import RapidScreen
     from coach.tui.screens.stats import StatsScreen
     from coach.tui.screens.workbench import WorkbenchScreen
@@ -47,6 +50,8 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
                        *keys_by_action(KataListScreen.BINDINGS)]),
         ("Workbench", keys_by_action(WorkbenchScreen.BINDINGS) + keys_by_action(CodeEditor.BINDINGS)),
         ("Stats", keys_by_action(StatsScreen.BINDINGS)),
+        ("Mock interview", keys_by_action([*MockScreen.BINDINGS, *MockWorkbench.BINDINGS,
+                                           *MockScorecardScreen.BINDINGS])),
     ]
 
 
