@@ -177,6 +177,9 @@ async def test_time_running_out_moves_on_and_says_so():
         await tick(pilot, screen)
         await pilot.pause()
         assert app.screen is screen and screen.session.round == "wrap-up"
+        # the starter was handed in unrun: coach runs its tests, as an interviewer would
+        await wait_for(pilot, lambda: screen.session.kata.get("final_run"), what="the run at hand-in")
+        assert screen.session.kata["passed"] < screen.session.kata["total"]
         clock.advance(61)
         await tick(pilot, screen)
         await wait_for(pilot, lambda: isinstance(app.screen, MockScorecardScreen), what="the scorecard")
@@ -185,7 +188,8 @@ async def test_time_running_out_moves_on_and_says_so():
         typed = record.of("warm-up", "question")
         assert [a.text for a in typed] == ["alpha half typed"] and typed[0].detail["timed_out"]
         assert all(record.ending(r).detail["timed_out"] for r in ("warm-up", "concepts", "coding", "wrap-up"))
-        assert "(time ran out)" in shown(app, "#scorecard-rounds")
+        rounds = shown(app, "#scorecard-rounds")
+        assert "(time ran out)" in rounds and "(run on the code handed in)" in rounds
 
 
 async def test_ending_early_keeps_a_partial_scorecard_with_the_typed_answer():

@@ -97,6 +97,8 @@ def _coding(record: MockRecord, state: str) -> tuple[float | None, str]:
     hints = d.get("hints", 0)
     tests = (f"{d.get('passed', 0)}/{d.get('total', 0)} tests passed" if d.get("runs")
              else "tests never run")
+    if d.get("final_run"):
+        tests += " (run on the code handed in)"
     return codes[0].score, f"{tests}, {hints} hint{'s' if hints != 1 else ''}, {clock(d.get('seconds'))} used"
 
 

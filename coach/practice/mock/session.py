@@ -60,7 +60,9 @@ class MockSession:
         self.follow_up = False
         self.hints = 0
         self.kata: dict[str, Any] = {"status": "not run", "passed": 0, "total": 0, "runs": 0}
-        self.code = ""
+        self.code = ""  # the code as handed in
+        self.ran_code: str | None = None  # the code the last finished run graded
+        self.coding_used: float | None = None  # seconds, once the coding round is over
 
     def begin(self) -> None:
         """Start the first round's clock now (when its first question is on screen)."""
@@ -139,11 +141,18 @@ class MockSession:
             saved += self.next_round()
         return saved
 
-    def kata_ran(self, status: str, passed: int, total: int, code: str) -> list[Answer]:
-        """A finished run in the workbench: its result stands until the next one."""
+    def kata_ran(self, status: str, passed: int, total: int, code: str, *, final: bool = False) -> list[Answer]:
+        """A finished run: its result stands until the next one. ``final``: coach ran the
+        code as handed in, because it changed after the user's last run (or was never run)."""
         self.kata.update(status=status, passed=passed, total=total, runs=self.kata["runs"] + 1)
-        self.code = code
+        if final:
+            self.kata["final_run"] = True
+        self.code = self.ran_code = code
         return self._keep([self._code_answer()])
+
+    def needs_final_run(self) -> bool:
+        """The code handed in was not what the last run graded."""
+        return bool(self.code.strip()) and self.code != self.ran_code
 
     def kata_hint(self) -> None:
         self.hints += 1
@@ -151,7 +160,9 @@ class MockSession:
     def _code_answer(self) -> Answer:
         kata = self.plan.kata
         assert kata is not None
-        used = min(self.plan.seconds[CODING], self.clock() - self.round_started)
+        used = self.coding_used
+        if used is None:
+            used = min(self.plan.seconds[CODING], self.clock() - self.round_started)
         detail = {**self.kata, "hints": self.hints, "seconds": round(used, 1), "topics": list(kata.topics)}
         return Answer(CODING, CODE, 0, kata.slug, kata.title, self.code,
                       kata_score(self.kata["passed"], self.kata["total"], self.hints), detail, self.clock())
@@ -170,9 +181,10 @@ class MockSession:
             return []
         name = self.round
         saved: list[Answer] = []
+        used = min(self.plan.seconds[name], self.clock() - self.round_started)
         if name == CODING:
             saved.append(self._code_answer())
-        used = min(self.plan.seconds[name], self.clock() - self.round_started)
+            self.coding_used = used
         saved.append(Answer(name, END, 0, name, "", "", None,
                             {"used": round(used, 1), "timed_out": timed_out, "early": early}, self.clock()))
         self.index += 1

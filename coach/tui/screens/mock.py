@@ -8,13 +8,15 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Header, Input, Markdown, Static, TextArea
 
-from coach.grading.events import RunResult
+from coach.content.models import Kata
+from coach.grading.events import RunFinished, RunResult
 from coach.practice.faults import StoreError
 from coach.practice.mock import MockOptions, MockSession, build, db, plan_mock
 from coach.practice.mock.models import FOLLOW_UP, Answer
@@ -209,6 +211,16 @@ class MockScreen(CoachScreen):
     def kata_ran(self, result: RunResult, code: str) -> None:
         self.keep(self.session.kata_ran(result.status, result.passed, len(result.tests), code))
 
+    @work(thread=True, exclusive=True, group="mock-grading", exit_on_error=False)
+    def grade_handed_in(self, kata: Kata, code: str) -> None:
+        """Run the tests on code handed in unrun, as an interviewer would, and score that."""
+        for event in self.app.grader.run(kata, code).events():
+            if isinstance(event, RunFinished) and not event.result.cancelled:
+                self.app.call_from_thread(self.handed_in_graded, event.result, code)
+
+    def handed_in_graded(self, result: RunResult, code: str) -> None:
+        self.keep(self.session.kata_ran(result.status, result.passed, len(result.tests), code, final=True))
+
     def leave_coding(self, *, timed_out: bool = False, early: bool = False) -> list[Answer]:
         """Take the code from the workbench and close it; returns the answers to save."""
         workbench, self.workbench = self.workbench, None
@@ -218,6 +230,8 @@ class MockScreen(CoachScreen):
                 self.app.pop_screen()
         if early:
             return []
+        if workbench is not None and self.session.needs_final_run():
+            self.grade_handed_in(workbench.kata, self.session.code)
         return self.session.next_round(timed_out=timed_out)
 
     def hand_in(self) -> None:
