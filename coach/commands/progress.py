@@ -108,7 +108,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise CoachError(f"cannot write {target}: {exc.strerror or exc}"
                          + ("; free some space and export again" if exc.errno == errno.ENOSPC else "")) from None
     print(f"exported {len(doc['cards'])} cards, {len(doc['reviews'])} reviews, "
-          f"{len(doc['attempts'])} kata attempts and {len(doc['drafts'])} drafts to {target}")
+          f"{len(doc['attempts'])} kata attempts, {len(doc['drafts'])} drafts and "
+          f"{len(doc['mocks'])} mock interviews to {target}")
     return 0
 
 
@@ -174,5 +175,6 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"nothing new in {path}: your progress already holds all of it")
     else:
         print(f"imported {changed['cards']} card schedules, {changed['reviews']} reviews, "
-              f"{changed['attempts']} kata attempts and {changed['drafts']} drafts from {path}")
+              f"{changed['attempts']} kata attempts, {changed['drafts']} drafts and "
+              f"{changed['mocks']} mock interviews ({changed['mock_answers']} answers) from {path}")
     return 0

@@ -53,6 +53,8 @@ def test_export_writes_markdown_of_the_latest_or_chosen_mock(coach_home, tmp_pat
     assert main(["mock", "--export", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Mock interview") and "alpha0 beta0 | a pipe" in text and "**Model answer:**" in text
+    # 5 warm-up cards: 1 answered, 1 on screen, 3 never asked; 2 concept cards and their follow-ups never asked
+    assert text.count("*Not asked: the mock ended first.*") == 3 + 4
     assert main(["mock", "--export", "-", "--id", "1"]) == 0
     assert capsys.readouterr().out.endswith(text)
     assert main(["mock", "--export", str(target), "--id", "9"]) == 1

@@ -73,7 +73,7 @@ def test_cli_export_then_import_elsewhere(tmp_path, coach_home):
     out = tmp_path / "progress.json"
     result = run_coach("export", str(out))
     assert result.returncode == 0, result.stderr
-    assert "exported 4 cards, 5 reviews, 2 kata attempts and 1 drafts" in result.stdout
+    assert "exported 4 cards, 5 reviews, 2 kata attempts, 1 drafts and 0 mock interviews" in result.stdout
     other_home = tmp_path / "other-machine"
     first = run_coach("import", str(out), env={"COACH_HOME": str(other_home)})
     assert first.returncode == 0, first.stderr

@@ -26,9 +26,9 @@ def _when(ts: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))
 
 
-def _said(answer: Answer | None) -> list[str]:
+def _said(answer: Answer | None, asked: bool = True) -> list[str]:
     if answer is None or not answer.text.strip():
-        return ["*No answer.*"]
+        return ["*No answer.*" if asked else "*Not asked: the mock ended first.*"]
     lines = ["**Your answer:**", "", fenced(answer.text, "text")]
     if answer.detail.get("when_ended"):
         lines += ["", "*(typed when the mock was ended)*"]
@@ -40,12 +40,26 @@ def _said(answer: Answer | None) -> list[str]:
 
 
 def _question(n: int, q: PlannedQuestion, answers: dict[tuple[str, int], Answer], position: int,
-              follow: bool) -> list[str]:
-    lines = [f"### {n}. {q.question}", "", *_said(answers.get((QUESTION, position))), "",
+              follow: bool, reached: int) -> list[str]:
+    """One question; ``reached``: how far its round got (positions past it were never asked)."""
+    lines = [f"### {n}. {q.question}", "", *_said(answers.get((QUESTION, position)), position <= reached), "",
              "**Model answer:**", "", q.answer.strip(), ""]
     if follow and q.follow_up:
-        lines += [f"**Follow-up:** {q.follow_up}", "", *_said(answers.get((FOLLOW_UP, position))), ""]
+        lines += [f"**Follow-up:** {q.follow_up}", "",
+                  *_said(answers.get((FOLLOW_UP, position)), (QUESTION, position) in answers), ""]
     return lines
+
+
+def _reached(card: Scorecard, name: str, answers: dict[tuple[str, int], Answer]) -> int:
+    """The last position asked in a round: all of them unless the mock ended in or before it."""
+    state = next((r.state for r in card.rounds if r.round == name), "not reached")
+    if state == "not reached":
+        return -1
+    if state == "ended early":
+        last = max((position for _, position in answers), default=-1)
+        typed_at_end = any(a.detail.get("when_ended") for (_, p), a in answers.items() if p == last)
+        return last if typed_at_end else last + 1
+    return 10**6
 
 
 def _prose(text: str) -> str:
@@ -81,8 +95,9 @@ def render(card: Scorecard) -> str:
             continue
         answers = {(a.kind, a.position): a for a in record.answers if a.round == name}
         lines += [f"## {'Warm-up' if name == WARMUP else 'Concepts'}", ""]
+        reached = _reached(card, name, answers)
         for i, q in enumerate(planned):
-            lines += _question(i + 1, q, answers, i, follow)
+            lines += _question(i + 1, q, answers, i, follow, reached)
     if plan.kata is not None:
         lines += [f"## Coding: {plan.kata.title}", "", f"{plan.kata.difficulty}, {', '.join(plan.kata.topics)}", ""]
         codes = record.of(CODING, CODE)

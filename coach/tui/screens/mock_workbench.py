@@ -43,9 +43,9 @@ class MockWorkbench(WorkbenchScreen):
         yield from super().compose()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual runs WorkbenchScreen.on_mount after this one (handlers run down the MRO)
         self.show_clock(*self._clock)
-        self.sub_title = f"Mock interview · coding: {self.kata.title} · {self.kata.difficulty}"
+        self.call_later(setattr, self, "sub_title", f"Mock interview · {self.kata.title} · {self.kata.difficulty}")
 
     def show_clock(self, text: str, urgent: bool) -> None:
         self._clock = (text, urgent)
