@@ -116,7 +116,7 @@ def test_ending_early_is_partial_and_keeps_the_typed_answer():
     assert [a.text for a in saved[:1]] == ["what I was typing"] and saved[0].detail["when_ended"]
     assert s.record.status == PARTIAL and s.record.ended_in == WARMUP
     card = build(s.record)
-    assert card.partial and card.verdict.startswith("Partial mock (ended in the warm-up)")
+    assert card.partial and card.verdict.startswith("Partial mock (ended in the warm-up round)")
     assert [r.state for r in card.rounds] == ["ended early", "not reached", "not reached", "not reached"]
     assert s.end_early("again") == []
 

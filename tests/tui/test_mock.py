@@ -206,7 +206,7 @@ async def test_ending_early_keeps_a_partial_scorecard_with_the_typed_answer():
         await pilot.press("escape", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, MockScorecardScreen), what="the scorecard")
         assert shown(app, "#scorecard-title").startswith("Scorecard · partial")
-        assert "Partial mock (ended in the warm-up)" in shown(app, "#scorecard-verdict")
+        assert "Partial mock (ended in the warm-up round)" in shown(app, "#scorecard-verdict")
         record = await stored(app)
         assert record.status == PARTIAL and record.ended_in == "warm-up"
         assert [a.text for a in record.of("warm-up", "question")] == ["alpha0 beta0", "what I was typing"]

@@ -71,7 +71,7 @@ def render(card: Scorecard) -> str:
     """The whole scorecard as a Markdown document."""
     record, plan = card.record, card.record.plan
     o = plan.options
-    status = f"partial (ended in the {record.ended_in})" if record.partial else "finished"
+    status = f"partial (ended in the {record.ended_in} round)" if record.partial else "finished"
     lines = [f"# Mock interview, {_when(record.started_at)}", "",
              f"Track **{o.track}**, level **{o.level}**, {o.minutes} minutes"
              + (f", seed {o.seed}" if o.seed is not None else "")

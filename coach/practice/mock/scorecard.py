@@ -124,7 +124,7 @@ def verdict(overall: float | None, record: MockRecord) -> str:
     words = next(text for floor, text in VERDICTS if overall >= floor)
     if record.partial:
         where = TITLES.get(record.ended_in or "", "a round").lower()
-        return f"Partial mock (ended in the {where}), judged on what was done. {words}"
+        return f"Partial mock (ended in the {where} round), judged on what was done. {words}"
     return words
 
 
