@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported when first used: the first frame does not wait for
     from coach.content.library import Library
     from coach.content.models import Kata
     from coach.grading.grader import Grader
+    from coach.practice.mock.plan import MockOptions
     from coach.practice.queue import QuestionSet
     from coach.practice.store import Store
     from coach.practice.writer import Writer, WriteStatus
@@ -174,8 +175,8 @@ class CoachApp(App[int]):
 
         self.push_screen(RapidScreen(**options))
 
-    def start_mock(self, options: Any = None) -> None:
-        """A mock interview; ``options`` is a coach.practice.mock.MockOptions (the defaults when None)."""
+    def start_mock(self, options: MockOptions | None = None) -> None:
+        """A mock interview (the default options when None)."""
         from coach.tui.screens.mock import MockScreen
 
         self.push_screen(MockScreen(options))

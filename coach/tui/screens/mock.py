@@ -20,8 +20,8 @@ from coach.grading.events import RunFinished, RunResult
 from coach.practice.faults import StoreError
 from coach.practice.mock import MockOptions, MockSession, build, db, plan_mock
 from coach.practice.mock.models import FOLLOW_UP, Answer
-from coach.practice.mock.plan import CODING, TITLES, WRAPUP
-from coach.practice.mock.scorecard import clock
+from coach.practice.mock.plan import CHECKLIST, CODING, TITLES, WRAPUP
+from coach.practice.mock.scorecard import Scorecard, clock
 from coach.practice.scoring import prepare, score_question, warm_up
 from coach.practice.store import Store
 from coach.tui.screens.base import CoachScreen
@@ -57,17 +57,11 @@ class MockScreen(CoachScreen):
             yield TextArea(id="mock-answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             with Vertical(id="mock-review"):
                 yield Static("Be honest: tick what you really did in this interview.", classes="muted")
-                for i, item in enumerate(self.options_checklist()):
+                for i, item in enumerate(CHECKLIST):
                     yield Checkbox(item, id=f"check-{i}")
                 yield Input(placeholder="One line: what will you do better next time?", id="mock-note")
         yield Static(id="mock-prompt")
         yield Footer()
-
-    @staticmethod
-    def options_checklist() -> tuple[str, ...]:
-        from coach.practice.mock.plan import CHECKLIST
-
-        return CHECKLIST
 
     def on_mount(self) -> None:
         app = self.app
@@ -202,7 +196,9 @@ class MockScreen(CoachScreen):
     def open_workbench(self) -> None:
         if self.workbench is not None:
             return
-        kata = next(k for k in self.app.library.katas if k.slug == self.session.plan.kata.slug)  # type: ignore[union-attr]
+        planned = self.session.plan.kata
+        assert planned is not None  # a plan without a kata has no coding round
+        kata = next(k for k in self.app.library.katas if k.slug == planned.slug)
         self.workbench = MockWorkbench(kata, on_run=self.kata_ran, on_hint=self.session.kata_hint,
                                        on_hand_in=self.hand_in, on_end=self.action_end)
         self.app.push_screen(self.workbench)
@@ -271,7 +267,7 @@ class MockScreen(CoachScreen):
             self.leave_coding(early=True)
         self.app.switch_screen(MockScorecardScreen(card))
 
-    def _close(self):  # -> Scorecard
+    def _close(self) -> Scorecard:
         self.closed = True
         if self._ticker is not None:
             self._ticker.stop()
