@@ -193,3 +193,11 @@ def test_markdown_holds_questions_answers_model_answers_and_code():
     assert "- [x] I clarified the requirements" in text and "- [ ] I stated the time" in text
     assert "slow down, \\[b\\]ask\\[/b\\] first" in text
     assert fenced("a ```` b") == "`````\na ```` b\n`````"
+
+
+def test_an_unfinished_mock_reads_as_such():
+    s, _ = session()
+    s.submit("alpha0 beta0")
+    card = build(s.record)
+    assert card.verdict.startswith("Unfinished mock (still running, or the app was stopped)")
+    assert "; unfinished (still running, or the app was stopped);" in render(card)

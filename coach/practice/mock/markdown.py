@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from coach.practice.mock.models import CODE, FOLLOW_UP, QUESTION, REVIEW, Answer
+from coach.practice.mock.models import CODE, FOLLOW_UP, QUESTION, REVIEW, RUNNING, Answer
 from coach.practice.mock.plan import CODING, CONCEPTS, WARMUP, WRAPUP, PlannedQuestion
 from coach.practice.mock.scorecard import Scorecard, clock, rounds_table
 
@@ -71,7 +71,8 @@ def render(card: Scorecard) -> str:
     """The whole scorecard as a Markdown document."""
     record, plan = card.record, card.record.plan
     o = plan.options
-    status = f"partial (ended in the {record.ended_in} round)" if record.partial else "finished"
+    status = ("finished" if not record.partial else "unfinished (still running, or the app was stopped)"
+              if record.status == RUNNING else f"partial (ended in the {record.ended_in} round)")
     lines = [f"# Mock interview, {_when(record.started_at)}", "",
              f"Track **{o.track}**, level **{o.level}**, {o.minutes} minutes"
              + (f", seed {o.seed}" if o.seed is not None else "")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from statistics import mean
 from typing import TYPE_CHECKING
 
-from coach.practice.mock.models import CODE, FOLLOW_UP, QUESTION, REVIEW, Focus, MockRecord
+from coach.practice.mock.models import CODE, FOLLOW_UP, QUESTION, REVIEW, RUNNING, Focus, MockRecord
 from coach.practice.mock.plan import CODING, CONCEPTS, ROUNDS, TITLES, WARMUP, WRAPUP
 from coach.practice.mock.session import HINT_COST
 
@@ -122,9 +122,11 @@ def verdict(overall: float | None, record: MockRecord) -> str:
     if overall is None:
         return "Nothing to score yet: the mock ended before the first answer."
     words = next(text for floor, text in VERDICTS if overall >= floor)
+    if record.status == RUNNING:
+        return f"Unfinished mock (still running, or the app was stopped), judged on what was done. {words}"
     if record.partial:
-        where = TITLES.get(record.ended_in or "", "a round").lower()
-        return f"Partial mock (ended in the {where} round), judged on what was done. {words}"
+        where = f"the {TITLES[record.ended_in].lower()} round" if record.ended_in in TITLES else "a round"
+        return f"Partial mock (ended in {where}), judged on what was done. {words}"
     return words
 
 
