@@ -168,7 +168,7 @@ async def test_time_running_out_moves_on_and_says_so():
         clock.advance(301)
         await tick(pilot, screen)
         await pilot.pause()
-        assert "Time is up for the warm-up: on to the" in screen_text(app)  # the toast
+        assert "Time is up for the warm-up round: on to" in screen_text(app)  # the toast
         assert screen.session.round == "concepts"
         clock.advance(241)
         await tick(pilot, screen)

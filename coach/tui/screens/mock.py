@@ -174,8 +174,8 @@ class MockScreen(CoachScreen):
             self.keep(session.review(*self.review_state()) + session.next_round(timed_out=True))
         else:
             self.keep(session.time_up(self.typed()))
-        following = "" if session.ended else f": on to the {TITLES[session.round].lower()}"
-        self.notify(f"Time is up for the {name.lower()}{following}.", title="Time", timeout=4)
+        following = ", and for the mock" if session.ended else f": on to the {TITLES[session.round].lower()}"
+        self.notify(f"Time is up for the {name.lower()} round{following}.", title="Time", timeout=4)
         self.show()
 
     def action_submit(self) -> None:
