@@ -99,13 +99,23 @@ class WorkbenchScreen(CoachScreen):
         yield Static(id="draft-status")
         yield Footer(compact=True, show_command_palette=False)
 
+    _closing_unopened = False  # the draft could not be read: never write over it
+
     def on_mount(self) -> None:
         app = self.app
         self.sub_title = f"{self.kata.title} · {self.kata.difficulty}"
         self.draft = Draft(app.store, self.kata, writer=app.writer)
         first_open = not self.draft.path.exists()
         self._editor_widget = self.editor  # held: once children unmount a query finds nothing
-        self._editor_widget.load_text(self.draft.load())
+        try:
+            self._editor_widget.load_text(self.draft.load())
+        except DraftError as exc:  # unreadable: leave the file alone and say so
+            self.notify(exc.message, title="Cannot open the draft", severity="error", timeout=20)
+            self._closing_unopened = True
+            self.app.pop_screen()
+            return
+        if self.draft.notice:
+            self.notify(self.draft.notice, title="Draft recovered", severity="warning", timeout=20)
         self.session = KataSession(app.store, self.kata.slug, writer=app.writer)
         self._status("draft loaded")
         if first_open:
@@ -134,6 +144,8 @@ class WorkbenchScreen(CoachScreen):
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
+        if self._closing_unopened:
+            return
         text = self.editor.text
         if self.draft.needs_save(text):
             try:
@@ -351,6 +363,8 @@ class WorkbenchScreen(CoachScreen):
 
     def flush_draft(self) -> None:
         """Write unsaved editor text now (leaving, quitting, a signal)."""
+        if self._closing_unopened:
+            return
         try:
             editor = self._editor_widget
             if self.draft.needs_save(editor.text):
