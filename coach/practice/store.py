@@ -116,6 +116,7 @@ class Store:
         self.notice = notice
         self.read_only = read_only
         self._scratch: Path | None = None  # a private copy opened read-only, removed on close
+        self.warning: str | None = None  # opened and writable, but trouble is near (a full disk)
 
     # -- opening -------------------------------------------------------------
     @classmethod
@@ -148,7 +149,11 @@ class Store:
         waiting = False
         while True:
             try:
-                return cls._open(path, min(0.5, max(0.05, deadline - time.monotonic())))
+                store = cls._open(path, min(0.5, max(0.05, deadline - time.monotonic())))
+                if faults.low_on_space(path.parent):
+                    store.warning = (f"the disk holding {path} is full: progress may not be saved "
+                                     "until you free some space")
+                return store
             except (sqlite3.Error, OSError, StoreError) as exc:
                 if isinstance(exc, StoreError) and exc.kind == faults.NEWER:
                     raise

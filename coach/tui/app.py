@@ -106,6 +106,8 @@ class CoachApp(App[int]):
             self.notify(store.notice, title="Progress file replaced", severity="warning", timeout=15)
         if store.read_only is not None:
             self.notify(store.read_only, title="Progress is not being saved", severity="error", timeout=30)
+        elif store.warning:
+            self.notify(store.warning, title="Disk full", severity="warning", timeout=20)
 
     def _start_store(self) -> None:
         """Open the progress file. When another program holds it locked, wait on a thread with a
@@ -180,7 +182,9 @@ class CoachApp(App[int]):
     def _writes_changed(self, status: WriteStatus) -> None:
         """Say when saving gets stuck (and when it catches up): nothing is dropped silently."""
         if status.error and status.error != self._write_error:
-            self.notify(f"{status.pending} not saved yet, retrying: {status.error}", title="Progress not saved yet",
+            cause = status.error.removeprefix("not saved yet: ").removeprefix("not saved: ")
+            changes = "1 change" if status.pending == 1 else f"{status.pending} changes"
+            self.notify(f"{changes} kept, retrying: {cause}", title="Progress not saved yet",
                         severity="warning", timeout=10)
         elif self._write_error and status.pending == 0:
             self.notify("Everything is saved again.", title="Progress saved")
