@@ -54,7 +54,9 @@ def grade(grader, kata, source: str):
     left = session_members(run.worker.pid)
     assert left == [], f"processes left behind: {left}"
     assert not run.worker.sandbox.exists(), "the sandbox folder was removed"
-    assert elapsed <= kata.limits.time + 1, f"verdict took {elapsed:.1f} s"
+    # Not a timing test: a generous margin over the limit (shared, busy machines) still tells a
+    # limit that holds from a solution that hangs the grader.
+    assert elapsed <= kata.limits.time + 10, f"verdict took {elapsed:.1f} s"
     assert result.status != PASS
     return result
 
@@ -245,7 +247,7 @@ def test_a_run_can_be_cancelled(grader, kata):
     threading.Timer(0.5, run.cancel).start()
     start = time.monotonic()
     result = run.result()
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 60, "cancelled, not left to sleep for an hour"
     assert result.status == ERROR and result.cancelled and result.message == "cancelled"
     grader.settle()
     assert session_members(run.worker.pid) == []
