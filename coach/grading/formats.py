@@ -184,6 +184,8 @@ def failure_text(test: TestResult, limit: int = 4000) -> str:
     """What went wrong, the assertion first (expression, expected, got), then the frames."""
     message = test.message.strip()
     details = test.details.strip()
-    if not details or not message:
+    if not details or not message or message in details:
         return cut(details or message, limit)
+    if details in message:
+        return cut(message, limit)
     return cut(f"{message}\n\n{details}", limit)

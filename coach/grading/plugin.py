@@ -254,8 +254,9 @@ class Reporter:
             crash = getattr(report.longrepr, "reprcrash", None)
             message = _tidy(crash.message if crash is not None else str(report.longrepr))
             details = _tidy(str(report.longreprtext))
-            timeout = isinstance(report.longrepr, str) and "this test's time limit" in report.longrepr
-            return ("failed" if report.when == "call" and not timeout else "error"), message, details
+            if isinstance(report.longrepr, str) and "this test's time limit" in report.longrepr:
+                return "error", message, ""  # the message names the limit and the line: nothing to add
+            return ("failed" if report.when == "call" else "error"), message, details
         return "passed", "", ""
 
     def _finish(self, item: pytest.Item, elapsed: float, out: Capture,
