@@ -350,6 +350,8 @@ class _Segment:
                 yield TestStarted(state.current)
             case {"ev": "result"}:
                 yield from self._result(message)  # type: ignore[arg-type]
+            case {"ev": "tamper", "what": what}:
+                state.causes.append(f"the solution changed the test framework during the run: {what}")
             case {"ev": "done"}:
                 state.done = True
 

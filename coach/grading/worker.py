@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from coach.grading import fixtures, integrity, plan
+from coach.grading import fixtures, integrity, plan, plugin
 from coach.grading.capture import CappedText
 from coach.grading.plugin import Channel, Reporter, linger
 from coach.grading.pool import needs_asyncio
@@ -329,6 +329,14 @@ def _plan(channel: Channel, reporter: Reporter, prepared: Prepared, suite_dir: s
         channel.send({"ev": "plan_error", "message": error or "no tests were found"})
 
 
+def _wiring(reporter: Reporter, channel: Channel, snapshot: integrity.Snapshot) -> list[integrity.Wiring]:
+    """The reporter's, the channel's and the snapshot's own attributes: replacing them is tampering too."""
+    return [("reporter", reporter, ("channel", "check_integrity", "after_collect_error", "quiet", "test_files",
+                                    "only", "output_cap")),
+            ("channel", channel, ("fd", "token", "pid", "send")),
+            ("snapshot", snapshot, ("compare", "refresh", "config", "wiring"))]
+
+
 def main(argv: list[str]) -> None:
     suite_dir, fd = argv[0], int(argv[1])
     sys.dont_write_bytecode = True
@@ -397,11 +405,15 @@ def main(argv: list[str]) -> None:
     # the folder may have been listed before the solution was copied in
     sys.path_importer_cache.pop(suite_dir, None)
     solution_file = os.path.realpath(os.path.join(suite_dir, job["module"] + ".py"))
-    before = integrity.take(prepared.config)
+    before = integrity.Snapshot(prepared.config, take=False)
+    # after each test through the reporter, after the last through the plugin module: replacing
+    # one of them is seen by the other
+    reporter.check_integrity = plugin.final_check = before.compare
+    before.watch(_wiring(reporter, channel, before))
     ok = _import_solution(channel, job["module"], solution_file)
     sys.stdout = sys.stderr = quiet
     if ok:
-        changed = integrity.compare(before, prepared.config)
+        changed = before.compare()
         if changed:
             channel.send({"ev": "import_error", "kind": "tamper",
                           "message": f"the solution changed the test framework while importing: {changed}"})
@@ -410,7 +422,6 @@ def main(argv: list[str]) -> None:
         plan_after_failure()
         channel.send({"ev": "done"})
         linger()
-    reporter.check_integrity = lambda: integrity.compare(before, prepared.config)
     channel.send({"ev": "phase", "phase": "collect"})
     prepared.run()
     channel.send({"ev": "done"})  # normally sent from pytest_sessionfinish already
