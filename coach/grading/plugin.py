@@ -32,16 +32,26 @@ _FRAMEWORK = (os.sep + "_pytest" + os.sep, os.sep + "pluggy" + os.sep, os.sep + 
 
 
 class Channel:
+    """Messages to the parent. A test's result waits for the next message (the next test's
+    start, or done), so the two travel in one write: each write wakes the parent, and on a
+    busy machine a wake-up costs the worker its turn on the CPU."""
+
     def __init__(self, fd: int, token: str) -> None:
         self.fd = fd
         self.token = token
         self.pid = os.getpid()
+        self.held = b""
 
-    def send(self, message: protocol.Message) -> None:
+    def send(self, message: protocol.Message, *, hold: bool = False) -> None:
         if os.getpid() != self.pid:
             return
         # t: CLOCK_MONOTONIC, comparable with the parent's perf_counter on Linux
-        view = memoryview(protocol.encode(self.token, message, perf_counter()))
+        data = self.held + protocol.encode(self.token, message, perf_counter())
+        if hold:
+            self.held = data
+            return
+        self.held = b""
+        view = memoryview(data)
         while view:
             try:
                 written = os.write(self.fd, view)
@@ -230,7 +240,7 @@ class Reporter:
             "ms": round((now - self._sub_clock) * 1000, 2), "message": cap(message, MESSAGE_CAP),
             "details": cap(details, DETAILS_CAP), "output": output, "stdout": stdout, "special": None,
             "parent": report.nodeid, "variation": context.msg if isinstance(context.msg, str) else None,
-        })
+        }, hold=True)
         self._sub_clock = now
 
     def _outcome(self, interrupted: BaseException | None) -> tuple[protocol.Outcome, str, str]:
@@ -277,7 +287,7 @@ class Reporter:
             "ev": "result", "id": item.nodeid, "outcome": outcome, "ms": round(elapsed * 1000, 2),
             "message": cap(message, MESSAGE_CAP), "details": cap(details, DETAILS_CAP),
             "output": output, "stdout": stdout, "special": self.special, "parent": None, "variation": None,
-        })
+        }, hold=self.special is None)  # a special ending (memory, exit, tamper) is said at once
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.muted:

@@ -11,6 +11,7 @@ ran, and a fresh worker goes on with the tests that have not run yet.
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 import selectors
@@ -47,6 +48,9 @@ _STATUS: dict[str, Status] = {"passed": PASS, "failed": FAIL, "error": ERROR, "s
 TEST_OUTPUT_CAP = 50_000  # characters of printed output kept per test (its subtests included)
 GRACE = 1.0  # seconds past a test's limit before its worker is killed
 MAX_RESTARTS = 5  # fresh workers one run may take after killed ones
+# The next spare worker starts when a run ends, or after this many seconds of it: a
+# starting worker (importing pytest) would compete for the CPU with a short run
+SPARE_AFTER = 0.5
 TRACE: list | None = None  # set to a list to record (event, sent, received) times
 
 
@@ -75,6 +79,7 @@ class Run:
         self._iterator: Iterator[Event] | None = None
         self._plan = plan  # the suite's plan from an earlier run of the same files
         self._on_plan = on_plan
+        self._spare_due = math.inf  # when to start the next spare (see SPARE_AFTER)
 
     # -- control -------------------------------------------------------------
     def cancel(self) -> None:
@@ -96,6 +101,12 @@ class Run:
         if self._iterator is None:
             self._iterator = self._events()
         return self._iterator
+
+    def _start_spare(self) -> None:
+        self._spare_due = math.inf
+        if self._on_start is not None:
+            on_start, self._on_start = self._on_start, None
+            on_start()
 
     # -- the loop ------------------------------------------------------------
     def _events(self) -> Iterator[Event]:
@@ -129,6 +140,7 @@ class Run:
         finally:
             for worker in self.workers:
                 worker.kill()
+            self._start_spare()
         result = self._verdict(state, segment, output.text(), started)
         self._result = result
         self._close()
@@ -183,8 +195,8 @@ class _Segment:
             "plan": self.plan, "only": self.only, "trace_file": str(self.trace_file),
         }
         worker.send_job(job)
-        if self.only is None and run._on_start:  # the first segment: start the next spare
-            run._on_start()
+        if self.only is None:  # the first segment: the next spare starts once this run has had its go
+            run._spare_due = time.monotonic() + SPARE_AFTER
         selector = selectors.DefaultSelector()
         selector.register(worker.events_fd, selectors.EVENT_READ, "events")
         selector.register(worker.output_fd, selectors.EVENT_READ, "output")
@@ -201,6 +213,8 @@ class _Segment:
                     self.ending = "cancelled"
                     break
                 now = time.monotonic()
+                if now >= run._spare_due:
+                    run._start_spare()
                 if now >= deadline:
                     self.ending = "timeout"
                     break
@@ -212,6 +226,7 @@ class _Segment:
                     yield from self._overran()
                     break
                 ends = min(deadline, test_deadline) if test_deadline is not None else deadline
+                ends = min(ends, run._spare_due)
                 wait = ends - now if pidfd is not None else min(ends - now, 0.05)
                 for key, _ in selector.select(wait):
                     if key.data == "events":
