@@ -158,9 +158,22 @@ def to_exercism(result: RunResult, *, exercism_layout: bool = False) -> dict[str
 
 def human(result: RunResult, *, unicode: bool = True, output_cap: int = 2000) -> str:
     marks = _MARKS if unicode else _ASCII_MARKS
+
+    def row(test: TestResult) -> str:
+        return f"{marks.get(test.status, '?')} {test.name}  {test.ms:.0f} ms"
+
     lines = []
-    for test in result.tests:
-        lines.append(f"{marks.get(test.status, '?')} {test.name}  {test.ms:.0f} ms")
+    if result.task_ids:  # a concept exercise: its tests under their tasks, as the workbench shows them
+        groups: dict[int, list[TestResult]] = {}
+        for test in result.tests:
+            groups.setdefault(test.task_id, []).append(test)
+        for task in sorted(groups, key=lambda n: (n == 0, n)):
+            tests = groups[task]
+            passed = sum(1 for t in tests if t.status == PASS)
+            lines.append(f"{f'Task {task}' if task else 'Other tests'}: {passed}/{len(tests)} passed")
+            lines.extend("  " + row(test) for test in tests)
+    else:
+        lines.extend(row(test) for test in result.tests)
     first = result.first_failure
     if first is not None and (first.message or first.details):
         lines.append("")
