@@ -201,4 +201,8 @@ def failure_text(test: TestResult, limit: int = 4000) -> str:
         return cut(details or message, limit)
     if details in message:
         return cut(message, limit)
+    said = [line.strip() for line in message.splitlines() if line.strip()]
+    e_lines = [line[1:].strip() for line in details.splitlines() if line.startswith("E ") and line[1:].strip()]
+    if said == e_lines:  # pytest's E lines repeat the message just shown: keep the frames
+        details = "\n".join(line for line in details.splitlines() if not line.startswith("E ")).strip()
     return cut(f"{message}\n\n{details}", limit)
