@@ -33,7 +33,7 @@ WATCHED = (
     "pluggy", "pluggy._hooks", "pluggy._callers", "pluggy._manager", "pluggy._result",
     "unittest", "unittest.case", "unittest.result",
     "coach.grading.plugin", "coach.grading.fixtures", "coach.grading.protocol", "coach.grading.integrity",
-    "coach.grading.worker", "coach.grading.capture",
+    "coach.grading.worker", "coach.grading.capture", "coach.grading.prepare",
 )
 # checked after every test: what decides a test's outcome and carries it to the parent (the
 # builtins, hooks, plugins and wiring too); all of WATCHED after the import and after the last test
@@ -54,7 +54,7 @@ CLASSES = frozenset({
     "SubRequest", "FixtureDef", "FixtureManager", "AssertionRewritingHook", "HookCaller", "HookImpl",
     "PluginManager", "Result", "HookRelay", "TestCase", "TestResult", "_Outcome", "ApproxBase",
     "RaisesExc", "RaisesGroup", "ExceptionInfo", "Reporter", "Channel", "Capture", "_Stream",
-    "CappedText", "Snapshot", "FakeClock", "TestTimeout",
+    "CappedText", "Snapshot", "FakeClock", "TestTimeout", "Prepared", "Quiet",
 })
 # set and reset by pytest itself around each test
 _PYTEST_OWN = frozenset({
