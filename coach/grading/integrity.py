@@ -3,11 +3,13 @@
 A snapshot records the identity of every attribute of pytest's, pluggy's,
 unittest's and coach's grading modules (and of the framework classes tests
 pass through), of the builtins, of the registered pytest plugins, of the hook
-implementations and of the reporter's own wiring. The worker compares the
-whole of it after importing the solution and after the last test, and after
-each test the part a test's outcome passes through (:data:`EACH_TEST`). Any
-difference is graded as an error that names it. Best effort, like the guard:
-native code can change objects in place.
+implementations, of the reporter's own wiring, and the code of every
+function in those namespaces (a function changed in place keeps its
+identity). The worker compares the whole of it after importing the solution
+and after the last test, and after each test the part a test's outcome passes
+through (:data:`EACH_TEST`, without the code). Any difference is graded as an
+error that names it. Best effort, like the guard: other in-place changes
+(a function's defaults, a C object's state) are not seen.
 
 Comparing is one C-level pass over the values (``tuple(map(id, ...))`` over
 live views of the namespaces); the snapshot holds the original objects, so an
@@ -23,6 +25,7 @@ import sys
 from collections.abc import Callable, Iterable
 from itertools import chain
 from operator import attrgetter, itemgetter, methodcaller
+from types import FunctionType
 from typing import Any
 
 WATCHED = (
@@ -64,6 +67,7 @@ _PYTEST_OWN = frozenset({
 _IMPLS = methodcaller("get_hookimpls")
 _FUNCTION = attrgetter("function")
 _PLUGIN = itemgetter(1)
+_CODE = attrgetter("__code__")
 Entry = tuple[str, Any, tuple[Any, ...], tuple[int, ...]]  # label, namespace, keys, ids
 # an object whose named attributes are watched: (label, the object, attribute names)
 Wiring = tuple[str, object, tuple[str, ...]]
@@ -105,6 +109,19 @@ def _hooks(config: Any) -> dict[str, Any]:
     return found
 
 
+def _functions(spaces: list[tuple[str, Any]]) -> list[FunctionType]:
+    return [value for _, space in spaces for value in space.values() if isinstance(value, FunctionType)]
+
+
+def _codes(functions: list[FunctionType]) -> dict[str, Any]:
+    """Each function's code, by its name (``_pytest.runner.call_and_report.__code__``)."""
+    found: dict[str, Any] = {}
+    for function in functions:
+        name = f"{function.__module__}.{function.__qualname__}.__code__"
+        found[name if name not in found else f"{name}#{len(found)}"] = function.__code__
+    return found
+
+
 def _wiring_space(wiring: Wiring) -> dict[str, Any]:
     """The object's own attributes (None where it has none: a method set on the instance shows)."""
     label, obj, names = wiring
@@ -135,20 +152,25 @@ class Snapshot:
         # the fast path: live views of every namespace, read in one C-level pass
         plain = [(label, space) for label, space, _, _ in self.entries
                  if label not in ("sys.modules", "plugins") and label not in {w[0] for w in self.wiring}]
-        self._all = self._reader([space.values() for _, space in plain])
-        each = [space.values() for label, space in plain if label == "builtins" or label in EACH_TEST]
-        self._each = self._reader(each)
+        each = [(label, space) for label, space in plain if label == "builtins" or label in EACH_TEST]
+        # a function changed in place (its __code__ swapped) keeps its identity: its code is
+        # watched too (after the import and the last test)
+        self.functions = _functions(plain)
+        self.codes = self._entry("code", _codes(self.functions))
+        self._all = self._reader([space.values() for _, space in plain], self.functions)
+        self._each = self._reader([space.values() for _, space in each], [])
         self.kept = (self._all(), self._each())  # the originals stay alive: ids are never reused
         self.ids = tuple(map(id, self.kept[0])), tuple(map(id, self.kept[1]))
 
-    def _reader(self, views: list[Any]) -> Callable[[], tuple[Any, ...]]:
+    def _reader(self, views: list[Any], functions: list[FunctionType]) -> Callable[[], tuple[Any, ...]]:
         """Every watched value, in a fixed order, without a Python-level loop per value."""
         manager = self.config.pluginmanager if self.config is not None else None
         callers = vars(manager.hook).values() if manager is not None else ()
         own = [(vars(obj).get, names) for _, obj, names in self.wiring]
 
         def read() -> tuple[Any, ...]:
-            parts: list[Iterable[Any]] = [chain.from_iterable(views), map(sys.modules.get, WATCHED)]
+            parts: list[Iterable[Any]] = [chain.from_iterable(views), map(sys.modules.get, WATCHED),
+                                          map(_CODE, functions)]
             if manager is not None:
                 parts += [callers, map(_FUNCTION, chain.from_iterable(map(_IMPLS, callers))),
                           map(_PLUGIN, manager.list_name_plugin())]
@@ -191,10 +213,11 @@ class Snapshot:
                 now_ids = tuple(map(id, space.values()))
             if now_ids != ids:
                 found += _diff(label, keys, ids, *self._entry(label, space)[2:])
-        _, _, keys, ids = self.hooks
-        _, _, now_keys, now_ids = self._entry("hook", _hooks(self.config))
-        if now_ids != ids or now_keys != keys:
-            found += _diff("hook", keys, ids, now_keys, now_ids)
+        for label, now in (("hook", _hooks(self.config)), ("code", _codes(self.functions))):
+            _, _, keys, ids = self.hooks if label == "hook" else self.codes
+            _, _, now_keys, now_ids = self._entry(label, now)
+            if now_ids != ids or now_keys != keys:
+                found += _diff(label, keys, ids, now_keys, now_ids)
         return found
 
 
@@ -206,8 +229,8 @@ def _diff(label: str, keys: tuple, ids: tuple, now_keys: tuple, now_ids: tuple) 
         added: list[Any] = []  # a module may grow attributes (lazy imports); only changes count
     else:
         added = [k for k in after if k not in before]
-    kind = {"plugins": "plugin", "hook": "hook"}.get(label)
-    found = [f"{kind} {k}" if kind else f"{label}.{k}" for k in changed + added]
+    kind = {"plugins": "plugin", "hook": "hook", "code": ""}.get(label)
+    found = [f"{kind} {k}" if kind else k if kind == "" else f"{label}.{k}" for k in changed + added]
     return [name for name in found if name not in _PYTEST_OWN]
 
 

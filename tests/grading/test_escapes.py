@@ -190,6 +190,9 @@ CHEATS = {
                         "    if not _calls:\n        _calls.append(_fx.getfixturemarker)\n"
                         "        _fx.getfixturemarker = lambda obj: _calls[0](obj)\n"
                         + TWO_SUM.split("\n", 1)[1]),
+    # a framework function changed in place keeps its identity: its code is compared too
+    "in place": ("import _pytest.runner as _r\n_r.show_test_item.__code__ = _r.show_test_item.__code__.replace()\n"
+                 + TWO_SUM),
     # the per-test check switched off: the last check is made through another reference
     "checks switched off": ("import sys, builtins\n_calls = []\ndef two_sum(nums, target):\n"
                             "    if not _calls:\n        _calls.append(1)\n"
@@ -216,6 +219,8 @@ def test_cheats_are_never_a_pass(grader, kata, case):
         assert result.status == ERROR and result.passed == 11
         assert result.message == ("the solution changed the test framework during the run: "
                                   "_pytest.fixtures.getfixturemarker was replaced, added or removed")
+    if case == "in place":
+        assert result.status == ERROR and "_pytest.runner.show_test_item.__code__ was replaced" in result.message
     if case == "checks switched off":
         assert result.status == ERROR and "reporter.check_integrity was replaced" in result.message
 
