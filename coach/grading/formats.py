@@ -175,6 +175,8 @@ def human(result: RunResult, *, unicode: bool = True, output_cap: int = 2000) ->
     else:
         lines.extend(row(test) for test in result.tests)
     first = result.first_failure
+    if first is not None and result.status == ERROR and not first.details and first.message == result.message:
+        first = None  # the run's own error, said once below
     if first is not None and (first.message or first.details):
         lines.append("")
         lines.append(f"First failure: {first.name}")

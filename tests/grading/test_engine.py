@@ -147,4 +147,5 @@ def test_a_syntax_error_makes_every_test_an_error(grader, two_sum):
     assert result.status == ERROR and result.import_error
     assert len(result.tests) == 11 and result.summary == "0 passed, 11 errors"
     assert {t.message for t in result.tests} == {"SyntaxError on line 1: expected ':'"}
+    assert human(result).count("SyntaxError") == 1, "coach check says the run's error once"
     assert "test_too_short_returns_none[one number]" in {t.name for t in result.tests}
