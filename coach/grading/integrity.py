@@ -57,7 +57,7 @@ CLASSES = frozenset({
     "SubRequest", "FixtureDef", "FixtureManager", "AssertionRewritingHook", "HookCaller", "HookImpl",
     "PluginManager", "Result", "HookRelay", "TestCase", "TestResult", "_Outcome", "ApproxBase",
     "RaisesExc", "RaisesGroup", "ExceptionInfo", "Reporter", "Channel", "Capture", "_Stream",
-    "CappedText", "Snapshot", "FakeClock", "TestTimeout", "Prepared", "Quiet",
+    "CappedText", "Snapshot", "FakeClock", "TestTimeout", "Prepared", "Quiet", "Settings",
 })
 # set and reset by pytest itself around each test
 _PYTEST_OWN = frozenset({
@@ -113,15 +113,6 @@ def _functions(spaces: list[tuple[str, Any]]) -> list[FunctionType]:
     return [value for _, space in spaces for value in space.values() if isinstance(value, FunctionType)]
 
 
-def _codes(functions: list[FunctionType]) -> dict[str, Any]:
-    """Each function's code, by its name (``_pytest.runner.call_and_report.__code__``)."""
-    found: dict[str, Any] = {}
-    for function in functions:
-        name = f"{function.__module__}.{function.__qualname__}.__code__"
-        found[name if name not in found else f"{name}#{len(found)}"] = function.__code__
-    return found
-
-
 def _wiring_space(wiring: Wiring) -> dict[str, Any]:
     """The object's own attributes (None where it has none: a method set on the instance shows)."""
     label, obj, names = wiring
@@ -130,43 +121,49 @@ def _wiring_space(wiring: Wiring) -> dict[str, Any]:
 
 
 class Snapshot:
-    def __init__(self, config: Any, wiring: Iterable[Wiring] = (), *, take: bool = True) -> None:
+    def __init__(self, config: Any, wiring: Iterable[Wiring] = ()) -> None:
         self.config = config
         self.wiring = tuple(wiring)
-        if take:
-            self.refresh()
+        self.refresh()
 
     def watch(self, wiring: Iterable[Wiring]) -> None:
-        """Watch these objects' own attributes too, and take the snapshot."""
+        """Watch these objects' own attributes too. Cheap when the framework is as it was
+        when the snapshot was taken (ahead of time, off the run's clock): only the wiring is read."""
         self.wiring += tuple(wiring)
-        self.refresh()
+        if tuple(map(id, self._all())) != self.ids[0]:
+            self.refresh()  # something changed since: take it all again
+        else:
+            self._wire()
 
     def refresh(self) -> None:
         """Take the snapshot (again): from now on, compare with the framework as it is now."""
-        self.entries: list[Entry] = []
-        for label, space in _namespaces(self.config):
-            self.entries.append(self._entry(label, space))
-        for wiring in self.wiring:
-            self.entries.append(self._entry(wiring[0], _wiring_space(wiring)))
+        self.entries = [self._entry(label, space) for label, space in _namespaces(self.config)]
         self.hooks = self._entry("hook", _hooks(self.config))
         # the fast path: live views of every namespace, read in one C-level pass
-        plain = [(label, space) for label, space, _, _ in self.entries
-                 if label not in ("sys.modules", "plugins") and label not in {w[0] for w in self.wiring}]
+        plain = [(label, space) for label, space, _, _ in self.entries if label not in ("sys.modules", "plugins")]
         each = [(label, space) for label, space in plain if label == "builtins" or label in EACH_TEST]
         # a function changed in place (its __code__ swapped) keeps its identity: its code is
         # watched too (after the import and the last test)
         self.functions = _functions(plain)
-        self.codes = self._entry("code", _codes(self.functions))
+        self.code_ids = tuple(map(id, map(_CODE, self.functions)))
         self._all = self._reader([space.values() for _, space in plain], self.functions)
         self._each = self._reader([space.values() for _, space in each], [])
         self.kept = (self._all(), self._each())  # the originals stay alive: ids are never reused
         self.ids = tuple(map(id, self.kept[0])), tuple(map(id, self.kept[1]))
+        self._wire()
+
+    def _wire(self) -> None:
+        """The watched objects' own attributes: read on their own, compared on every check."""
+        self.wired = [self._entry(w[0], _wiring_space(w)) for w in self.wiring]
+        own = [(vars(obj).get, names) for _, obj, names in self.wiring]
+        self._wiring_now = lambda: tuple(chain.from_iterable(map(get, names) for get, names in own))
+        self.kept_wiring = self._wiring_now()
+        self.wiring_ids = tuple(map(id, self.kept_wiring))
 
     def _reader(self, views: list[Any], functions: list[FunctionType]) -> Callable[[], tuple[Any, ...]]:
         """Every watched value, in a fixed order, without a Python-level loop per value."""
         manager = self.config.pluginmanager if self.config is not None else None
         callers = vars(manager.hook).values() if manager is not None else ()
-        own = [(vars(obj).get, names) for _, obj, names in self.wiring]
 
         def read() -> tuple[Any, ...]:
             parts: list[Iterable[Any]] = [chain.from_iterable(views), map(sys.modules.get, WATCHED),
@@ -174,7 +171,6 @@ class Snapshot:
             if manager is not None:
                 parts += [callers, map(_FUNCTION, chain.from_iterable(map(_IMPLS, callers))),
                           map(_PLUGIN, manager.list_name_plugin())]
-            parts += [map(get, names) for get, names in own]
             return tuple(chain.from_iterable(parts))
 
         return read
@@ -190,7 +186,7 @@ class Snapshot:
         """What changed since the snapshot (one line), or None. ``full=False``: only
         what a test's outcome passes through (:data:`EACH_TEST`), for after each test."""
         read, ids = (self._all, self.ids[0]) if full else (self._each, self.ids[1])
-        if tuple(map(id, read())) == ids:
+        if tuple(map(id, read())) == ids and tuple(map(id, self._wiring_now())) == self.wiring_ids:
             return None
         found = self._changes()
         if not found:
@@ -202,7 +198,7 @@ class Snapshot:
     def _changes(self) -> list[str]:
         found: list[str] = []
         wiring = {w[0]: w for w in self.wiring}
-        for label, space, keys, ids in self.entries:
+        for label, space, keys, ids in self.entries + self.wired:
             if label == "plugins":
                 space = _plugins(self.config)
             elif label in wiring:
@@ -213,11 +209,12 @@ class Snapshot:
                 now_ids = tuple(map(id, space.values()))
             if now_ids != ids:
                 found += _diff(label, keys, ids, *self._entry(label, space)[2:])
-        for label, now in (("hook", _hooks(self.config)), ("code", _codes(self.functions))):
-            _, _, keys, ids = self.hooks if label == "hook" else self.codes
-            _, _, now_keys, now_ids = self._entry(label, now)
-            if now_ids != ids or now_keys != keys:
-                found += _diff(label, keys, ids, now_keys, now_ids)
+        _, _, keys, ids = self.hooks
+        _, _, now_keys, now_ids = self._entry("hook", _hooks(self.config))
+        if now_ids != ids or now_keys != keys:
+            found += _diff("hook", keys, ids, now_keys, now_ids)
+        found += [f"{f.__module__}.{f.__qualname__}.__code__"
+                  for f, before in zip(self.functions, self.code_ids) if id(f.__code__) != before]
         return found
 
 
@@ -229,8 +226,8 @@ def _diff(label: str, keys: tuple, ids: tuple, now_keys: tuple, now_ids: tuple) 
         added: list[Any] = []  # a module may grow attributes (lazy imports); only changes count
     else:
         added = [k for k in after if k not in before]
-    kind = {"plugins": "plugin", "hook": "hook", "code": ""}.get(label)
-    found = [f"{kind} {k}" if kind else k if kind == "" else f"{label}.{k}" for k in changed + added]
+    kind = {"plugins": "plugin", "hook": "hook"}.get(label)
+    found = [f"{kind} {k}" if kind else f"{label}.{k}" for k in changed + added]
     return [name for name in found if name not in _PYTEST_OWN]
 
 

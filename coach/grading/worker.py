@@ -122,7 +122,8 @@ def _wiring(reporter: Reporter, channel: Channel, snapshot: integrity.Snapshot) 
     return [("reporter", reporter, ("channel", "check_integrity", "after_collect_error", "quiet", "test_files",
                                     "only", "output_cap")),
             ("channel", channel, ("fd", "token", "pid", "send")),
-            ("snapshot", snapshot, ("compare", "refresh", "config", "wiring"))]
+            ("snapshot", snapshot, ("compare", "refresh", "watch", "config", "wiring")),
+            ("settings", fixtures.SETTINGS, ("default_timeout",))]
 
 
 def main(argv: list[str]) -> None:
@@ -154,6 +155,7 @@ def main(argv: list[str]) -> None:
     # or each collection during the run walks pytest's whole heap (~20 ms a time).
     gc.collect()
     gc.freeze()
+    before = integrity.Snapshot(prepared.config)  # taken now, off the run's clock; completed at the job
     ready_channel.send({"ev": "ready"})
 
     line = sys.stdin.readline()
@@ -172,7 +174,7 @@ def main(argv: list[str]) -> None:
     # C-level handler writes the stack, which names the line that was running.
     trace_fd = os.open(job["trace_file"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     faulthandler.register(signal.SIGUSR1, file=trace_fd, all_threads=False)
-    fixtures.DEFAULT_TIMEOUT = float(job["test_limit"])
+    fixtures.SETTINGS.default_timeout = float(job["test_limit"])
     prepared.use_files(suite_dir, job["test_files"])
     want_plan = job["plan"] and prepared.session is not None
 
@@ -193,7 +195,6 @@ def main(argv: list[str]) -> None:
     # the folder may have been listed before the solution was copied in
     sys.path_importer_cache.pop(suite_dir, None)
     solution_file = os.path.realpath(os.path.join(suite_dir, job["module"] + ".py"))
-    before = integrity.Snapshot(prepared.config, take=False)
     # after each test through the reporter, after the last through the plugin module: replacing
     # one of them is seen by the other
     reporter.check_integrity = plugin.final_check = before.compare
