@@ -223,8 +223,8 @@ class WorkbenchScreen(CoachScreen):
         match message.event:
             case RunStarted(tests=tests):
                 results.start(tests)
-            case TestsCollected(names=names):
-                results.collected(names)
+            case TestsCollected(names=names, tasks=tasks):
+                results.collected(names, tasks)
             case TestStarted(name=name):
                 results.started(name)
             case TestFinished(result=result):
