@@ -1,8 +1,9 @@
 """Fitting how running time grows with n, from a few timed sizes.
 
 Pure arithmetic, no processes: :mod:`coach.grading.growth` measures, this
-module decides. The slope of log(time) against log(n), by least squares over
-the largest sizes measured, is compared with each model's own slope over the
+module decides. The slope of log(time) against log(n) over
+the largest sizes measured (the median of pairwise slopes, robust to one
+odd point), is compared with each model's own slope over the
 same sizes (n log n's slope is a little above 1), and the nearest model wins.
 Models come in tiers (1 and log n; n and n log n; n²; n³): telling n from
 n log n apart takes more precision than a loaded machine gives, so a solution
@@ -15,9 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+REFERENCE_MODULE = "coach_growth_reference"  # the reference's module name in the measuring sandbox
 MIN_SECONDS = 0.001  # a point timed over less than this is noise, not growth
 MARGIN = 0.55  # how much steeper (in log-log slope) a curve must be to be called worse
-FIT_POINTS = 5  # the largest sizes used for the fit
+FIT_POINTS = 6  # the largest sizes used for the fit
 SIMPLER = 0.05  # slope handicap of log n and n log n against 1 and n
 
 
@@ -57,12 +59,15 @@ class Fit:
 
 
 def slope(points: list[Point]) -> float:
-    """Least-squares slope of log(seconds) against log(n)."""
-    xs = [math.log(p.n) for p in points]
-    ys = [math.log(max(p.seconds, 1e-12)) for p in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    sxx = sum((x - mx) ** 2 for x in xs)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx if sxx else 0.0
+    """The median of the pairwise slopes of log(seconds) against log(n) (Theil-Sen):
+    one size that happens to cross a cache boundary, or one round a busy machine
+    slowed, moves it far less than it moves a least-squares line."""
+    logs = [(math.log(p.n), math.log(max(p.seconds, 1e-12))) for p in points]
+    pairs = sorted((y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(logs) for x2, y2 in logs[i + 1:] if x2 != x1)
+    if not pairs:
+        return 0.0
+    middle = len(pairs) // 2
+    return pairs[middle] if len(pairs) % 2 else (pairs[middle - 1] + pairs[middle]) / 2
 
 
 def usable(points: list[Point] | tuple[Point, ...]) -> list[Point]:
@@ -117,3 +122,18 @@ def seconds_text(seconds: float) -> str:
     if seconds >= 0.001:
         return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
     return f"{seconds * 1_000_000:.0f} µs"
+
+
+def sizes(start: int, n: int, largest: int) -> list[int]:
+    """Halvings of n down to ``start``, n itself, then doublings up to ``largest``."""
+    below = []
+    size = n
+    while size // 2 >= start:
+        size //= 2
+        below.append(size)
+    above = []
+    size = n
+    while size * 2 <= largest:
+        size *= 2
+        above.append(size)
+    return [*reversed(below), n, *above]

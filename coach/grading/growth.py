@@ -15,16 +15,15 @@ import json
 import os
 import secrets
 import select
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from coach.content.models import Kata
 from coach.grading import complexity
-from coach.grading.complexity import Fit, Point, seconds_text
+from coach.grading.complexity import REFERENCE_MODULE, Fit, Point, seconds_text, sizes
 from coach.grading.events import ERROR, RunResult
-from coach.grading.probe import REFERENCE_MODULE
 
 if TYPE_CHECKING:
     from coach.grading.grader import Grader
@@ -183,9 +182,9 @@ class _Reading:
 
 def measure(grader: Grader, kata: Kata, source: str | bytes, *, tests: tuple[str, ...] = (),
             budget: float = BUDGET, deadline: float = DEADLINE,
-            cancel: threading.Event | None = None) -> GrowthReport | None:
+            cancelled: Callable[[], bool] | None = None) -> GrowthReport | None:
     """Time ``source`` and the kata's reference at growing sizes; None if the kata has no
-    ``growth`` block or reference, or ``cancel`` was set."""
+    ``growth`` block or reference, or ``cancelled()`` became true meanwhile (checked often)."""
     spec = kata.growth
     if spec is None or kata.solution_path is None:
         return None
@@ -209,10 +208,10 @@ def measure(grader: Grader, kata: Kata, source: str | bytes, *, tests: tuple[str
         if not worker.wait_ready(10.0):
             return None
         worker.send_job(job)
-        reading = _read(worker, token, time.monotonic() + deadline, cancel)
+        reading = _read(worker, token, time.monotonic() + deadline, cancelled)
     finally:
         grader.release(worker)
-    if cancel is not None and cancel.is_set():
+    if cancelled is not None and cancelled():
         return None
     reference = reading.curve("reference", _next_size(reading, "reference", spec.start, spec.n, spec.max))
     solution = reading.curve("solution", _next_size(reading, "solution", spec.start, spec.n, spec.max))
@@ -221,15 +220,13 @@ def measure(grader: Grader, kata: Kata, source: str | bytes, *, tests: tuple[str
 
 def _next_size(reading: _Reading, who: str, start: int, n: int, largest: int) -> int:
     """The size that was being timed when measuring stopped (for "did not finish at n = ...")."""
-    from coach.grading.probe import sizes
-
     if who == "solution" and "reference" not in reading.stopped and not reading.curves["reference"]:
         return 0  # the reference never finished: the solution was never timed
     done = {p.n for p in reading.curves[who]}
     return next((size for size in sizes(start, n, largest) if size not in done), 0)
 
 
-def _read(worker: Any, token: str, deadline: float, cancel: threading.Event | None) -> _Reading:
+def _read(worker: Any, token: str, deadline: float, cancelled: Callable[[], bool] | None) -> _Reading:
     reading = _Reading()
     pending = worker.pending
     closed: set[int] = set()
@@ -243,7 +240,7 @@ def _read(worker: Any, token: str, deadline: float, cancel: threading.Event | No
             if isinstance(message, dict) and message.get("k") == token:
                 reading.apply(message)
         left = deadline - time.monotonic()
-        if reading.done or left <= 0 or (cancel is not None and cancel.is_set()):
+        if reading.done or left <= 0 or (cancelled is not None and cancelled()):
             return reading
         fds = [fd for fd in (worker.events_fd, worker.output_fd) if fd not in closed]
         ready, _, _ = select.select(fds, [], [], min(left, 0.05))
@@ -260,3 +257,16 @@ def _read(worker: Any, token: str, deadline: float, cancel: threading.Event | No
                 reading.done = reading.done or not chunk  # the worker died: what it sent is all there is
                 pending += chunk
             # the solution's prints are read and dropped, so a chatty one cannot block on a full pipe
+
+
+def add_to_exercism(doc: dict[str, Any], result: RunResult, report: GrowthReport) -> None:
+    """Put the report in Exercism's results document: appended to each explained test's
+    message, and whole under ``coach_growth``, a key Exercism's tools ignore."""
+    from coach.grading.formats import exercism_name
+
+    names = set(report.tests)
+    shown = {exercism_name(t) for t in result.tests if t.name in names} | names
+    for entry in doc.get("tests", []):
+        if entry.get("name") in shown and entry.get("status") in ("fail", "error"):
+            entry["message"] = f"{entry.get('message') or ''}\n\nGrowth: {report.text()}".lstrip()
+    doc["coach_growth"] = report.to_json()

@@ -22,12 +22,13 @@ import string
 import sys
 from collections.abc import Callable, Mapping
 from time import thread_time
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from coach.grading.complexity import FIT_POINTS
-from coach.grading.plugin import Channel
+from coach.grading.complexity import FIT_POINTS, REFERENCE_MODULE, sizes
 
-REFERENCE_MODULE = "coach_growth_reference"
+if TYPE_CHECKING:
+    from coach.grading.plugin import Channel
+
 ROUND = 0.002  # seconds a timed round of short calls lasts at least
 ROUNDS = 3  # rounds per size; the least is kept
 LONG_CALL = 0.25  # a call this long is timed once: the curve stops one size later
@@ -38,21 +39,6 @@ TINY = 0.00002  # seconds per call below which a size is measured in one round
 
 def _send(channel: Channel, message: dict[str, Any]) -> None:
     channel.send(cast(Any, message))
-
-
-def sizes(start: int, n: int, largest: int) -> list[int]:
-    """Halvings of n down to ``start``, n itself, then doublings up to ``largest``."""
-    below = []
-    size = n
-    while size // 2 >= start:
-        size //= 2
-        below.append(size)
-    above = []
-    size = n
-    while size * 2 <= largest:
-        size *= 2
-        above.append(size)
-    return [*reversed(below), n, *above]
 
 
 def _builder(spec: Mapping[str, Any]) -> Callable[[int], tuple[Any, ...]]:

@@ -75,6 +75,7 @@ class ResultsPanel(Vertical):
         super().__init__(id=id, classes=classes)
         self.started_at: float | None = None
         self.results: dict[str, TestResult] = {}
+        self.growth_reports: dict[str, str | None] = {}  # test -> growth report (None: measuring)
         self.add_class("-empty")
 
     def compose(self) -> ComposeResult:
@@ -127,6 +128,7 @@ class ResultsPanel(Vertical):
     def start(self, names: tuple[str, ...]) -> None:
         self.table.clear()
         self.results = {}
+        self.growth_reports = {}
         self.remove_class("-empty")
         for name in names:
             self.table.add_row(_mark("pending"), _name(name), "", key=name, height=None)
@@ -187,7 +189,7 @@ class ResultsPanel(Vertical):
         self.set_class(result.status == PASS, "passed")
         self.set_class(result.status != PASS, "failed")
         first = result.first_failure
-        detail = failure_text(first) if first is not None else Text()
+        detail = self._failure(first) if first is not None else Text()
         if result.output.strip():
             detail.append("output outside the tests:\n", style="dim")
             detail.append(result.output.rstrip()[:2000])
@@ -215,4 +217,25 @@ class ResultsPanel(Vertical):
         event.stop()
         test = self.results.get(str(event.row_key.value))
         if test is not None and test.status not in (PASS, "skip"):
-            self._detail(failure_text(test))
+            self._detail(self._failure(test))
+
+    def _failure(self, test: TestResult) -> Text:
+        text = failure_text(test)
+        if test.name in self.growth_reports:
+            report = self.growth_reports[test.name]
+            text.append("\ngrowth: ", style="bold")
+            text.append(report if report is not None else "measuring how it grows…",
+                        style="" if report is not None else "dim")
+            text.append("\n")
+        return text
+
+    def growth(self, tests: tuple[str, ...], report: str | None) -> None:
+        """How the solution grows, for the time-budget tests it failed (None: being measured)."""
+        self.growth_reports.update(dict.fromkeys(tests, report))
+        table = self.table
+        if not table.row_count:
+            return
+        row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        test = self.results.get(str(row))
+        if test is not None and test.name in tests:
+            self._detail(self._failure(test))
