@@ -139,7 +139,7 @@ def load_growth(data: Any, path: Path, line: int, entry: tuple[str, ...],
                                  f"unknown field (known fields: {', '.join(_FIELDS)})"))
     for key in ("call", "args", "n"):
         if key not in data:
-            found.append(Problem(path, data.line, f"growth.{key}", "missing required field"))
+            found.append(Problem(path, line, f"growth.{key}", "missing required field"))
     n_value = data.get("n")
     smallest_max = n_value if isinstance(n_value, int) and not isinstance(n_value, bool) else 1
     checks = {

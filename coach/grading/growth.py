@@ -105,7 +105,7 @@ def _largest(curve: Curve) -> Point | None:
 
 def _describe(report: GrowthReport) -> str:
     mine, theirs, n = report.solution.fit, report.reference.fit, report.n
-    if mine is None:
+    if mine is None or report.solution.error:
         return _unmeasured(report.solution, theirs)
     reference = f" (reference: {_label(theirs)})" if theirs else ""
     at = _at(report.solution, n)
