@@ -130,15 +130,6 @@ def grader():
         yield grader
 
 
-def test_a_quadratic_solution_is_reported_beside_the_linear_reference(grader):
-    report = growth.measure(grader, LIBRARY.kata("two_sum"), NESTED.read_text())
-    assert report is not None
-    assert report.solution.fit.model.label == "n²" and report.reference.fit.model.tier == 1
-    assert report.worse
-    assert report.text().startswith("grows like n² (reference: n")
-    assert "at n = 20,000" in report.text()
-
-
 def test_the_reference_is_never_reported_as_worse_than_itself(grader):
     two_sum = LIBRARY.kata("two_sum")
     report = growth.measure(grader, two_sum, two_sum.solution_path.read_text())
@@ -165,4 +156,5 @@ def test_coach_check_json_keeps_exercism_format_and_carries_the_report(tmp_path)
     assert doc["version"] == 3 and doc["status"] == "fail"
     [slow] = [t for t in doc["tests"] if t["name"] == "test_linear_time"]
     assert slow["status"] == "error" and "Growth: grows like n² (reference: n" in slow["message"]
+    assert "at n = 20,000" in slow["message"]  # the budget test's size: measured, or estimated from the fit
     assert doc["coach_growth"]["solution"]["grows_like"] == "n²" and doc["coach_growth"]["worse"] is True

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from coach.content.models import Kata
 from coach.grading import growth
@@ -206,8 +206,9 @@ class WorkbenchScreen(CoachScreen):
         slow = growth.wanted(self.kata, run.result())
         if slow and run_id == self.run_id:
             self.post_message(self.GrowthReported(run_id, slow, None))
+            worker = get_current_worker()
             report = growth.measure(self.app.grader, self.kata, source, tests=slow,
-                                    cancelled=lambda: run_id != self.run_id)
+                                    cancelled=lambda: run_id != self.run_id or worker.is_cancelled)
             text = report.text() if report else "could not measure how it grows"
             self.post_message(self.GrowthReported(run_id, slow, text))
 
