@@ -101,15 +101,18 @@ def test_every_bundled_growth_block_builds_inputs_its_reference_accepts():
     for kata_ in declared:
         spec = kata_.growth
         reference = _load(kata_.solution_path, kata_.module)
-        call = getattr(reference, spec.call) if not spec.call_helper else None
         if spec.call_helper:
-            helper = _load(kata_.path / spec.call_helper[0], "growth_helper")
-            call = lambda *a, h=getattr(helper, spec.call_helper[1]), r=reference: h(r, *a)  # noqa: E731
+            helper = getattr(_load(kata_.path / spec.call_helper[0], "growth_helper"), spec.call_helper[1])
+        else:
+            helper = None
         if spec.args_helper:
             args = tuple(getattr(_load(kata_.path / spec.args_helper[0], "args_helper"), spec.args_helper[1])(64))
         else:
             args = eval(f"({spec.args},)", {"n": 64, "math": math, "random": __import__("random")})
-        call(*args)
+        if helper is not None:
+            helper(reference, *args)
+        else:
+            getattr(reference, spec.call)(*args)
 
 
 def _load(path, name):

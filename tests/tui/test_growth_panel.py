@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from coach.tui.widgets.results import ResultsPanel
-from tests.tui.test_flows import SIZE, summary, workbench_app
 from tests.tui.helpers import wait_for
+from tests.tui.test_flows import SIZE, summary, workbench_app
 
 NESTED = """\
 def two_sum(nums, target):
