@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 REFERENCE_MODULE = "coach_growth_reference"  # the reference's module name in the measuring sandbox
 MIN_SECONDS = 0.001  # a point timed over less than this is noise, not growth
-MIN_CALL = 5e-7  # seconds per call below which a point is the call's own overhead
-MARGIN = 0.55  # how much steeper (in log-log slope) a curve must be to be called worse
+MIN_CALL = 1e-7  # seconds per call below which a point is the call's own overhead
+MARGIN = 0.45  # how much steeper (in log-log slope) a curve must be to be called worse
 FIT_POINTS = 6  # the largest sizes used for the fit
 SIMPLER = 0.05  # slope handicap of log n and n log n against 1 and n
 

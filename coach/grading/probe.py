@@ -6,8 +6,8 @@ reference is timed first, before the solution is imported, so nothing the
 solution does at import can touch its numbers. Each size's time is the least
 of a few rounds of CPU time of the calling thread (other processes on a busy machine do not count;
 the process clock would tick in jiffies once the CPU limit is set),
-with the collector off; a call shorter than a millisecond is repeated until
-the round lasts a few. Every point goes to the parent as soon as it is
+with the collector off; a call shorter than a couple of milliseconds is repeated
+until the round lasts that long. Every point goes to the parent as soon as it is
 measured, so a solution that never returns still leaves a curve behind.
 """
 
@@ -76,20 +76,30 @@ def _time(function: Callable[..., Any], args: tuple[Any, ...], number: int) -> f
 
 def _measure(function: Callable[..., Any], build: Callable[[int], tuple[Any, ...]], n: int,
              left: float, rounds: int = ROUNDS) -> tuple[float, float]:
-    """(seconds for one call, seconds of timing behind it) at size n: the least of ``rounds``."""
-    first = _time(function, build(n), 1)
-    if first >= LONG_CALL or first * ROUNDS > left:
+    """(seconds for one call, seconds of timing behind it) at size n: the least of ``rounds``.
+
+    A call shorter than a round is repeated on the same arguments (built once: a
+    million-item list costs more to build than a binary search costs to run); a
+    longer one gets arguments of its own each round."""
+    args = build(n)
+    first = _time(function, args, 1)
+    if first >= LONG_CALL or first * rounds > left:
         return first, first
+    if first >= ROUND:
+        best, total = first, first
+        for _ in range(rounds - 1):
+            spent = _time(function, build(n), 1)
+            total, best = total + spent, min(best, spent)
+        return best, total
     number, spent, total = 1, first, first
-    while spent < ROUND:  # short calls: as many per round as make it last ROUND (as timeit's autorange)
+    while spent < ROUND:  # as many calls per round as make it last ROUND (as timeit's autorange)
         number *= 10 if spent < ROUND / 10 else 2
-        spent = _time(function, build(n), number)
+        spent = _time(function, args, number)
         total += spent
-    best = min(first, spent / number) if number == 1 else spent / number
+    best = spent / number
     for _ in range(rounds - 1):
-        spent = _time(function, build(n), number)
-        total += spent
-        best = min(best, spent / number)
+        spent = _time(function, args, number)
+        total, best = total + spent, min(best, spent / number)
     return best, total
 
 
