@@ -143,7 +143,8 @@ def serve(channel: Channel, job: Mapping[str, Any]) -> None:
     try:
         build = _builder(spec)
     except BaseException as exc:
-        _send(channel, {"ev": "growth_error", "who": "reference", "n": 0, "message": f"the kata's growth.args: {exc}"})
+        for who in ("reference", "solution"):
+            _send(channel, {"ev": "growth_error", "who": who, "n": 0, "message": f"the kata's growth.args: {exc}"})
         _send(channel, {"ev": "done"})
         return
     started = thread_time()
