@@ -61,6 +61,17 @@ def _caller(spec: Mapping[str, Any], module: Any) -> Callable[..., Any]:
     return cast(Callable[..., Any], getattr(module, call))
 
 
+class BuildError(Exception):
+    """The kata's own ``growth.args`` failed: not the solution's fault."""
+
+
+def _built(build: Callable[[int], tuple[Any, ...]], n: int) -> tuple[Any, ...]:
+    try:
+        return build(n)
+    except Exception as exc:
+        raise BuildError(f"the kata's growth.args failed at n = {n:,}: {type(exc).__name__}: {exc}") from None
+
+
 def _time(function: Callable[..., Any], args: tuple[Any, ...], number: int) -> float:
     enabled = gc.isenabled()
     gc.disable()
@@ -81,14 +92,14 @@ def _measure(function: Callable[..., Any], build: Callable[[int], tuple[Any, ...
     A call shorter than a round is repeated on the same arguments (built once: a
     million-item list costs more to build than a binary search costs to run); a
     longer one gets arguments of its own each round."""
-    args = build(n)
+    args = _built(build, n)
     first = _time(function, args, 1)
     if first >= LONG_CALL or first * rounds > left:
         return first, first
     if first >= ROUND:
         best, total = first, first
         for _ in range(rounds - 1):
-            spent = _time(function, build(n), 1)
+            spent = _time(function, _built(build, n), 1)
             total, best = total + spent, min(best, spent)
         return best, total
     number, spent, total = 1, first, first
@@ -119,6 +130,9 @@ def _curve(channel: Channel, who: str, function: Callable[..., Any], build: Call
             # far below the sizes that matter, one round will do
             quick = bool(times) and times[-1] < TINY and index < len(plan) - FIT_POINTS
             seconds, measured = _measure(function, build, n, budget - spent, 1 if quick else ROUNDS)
+        except BuildError as exc:
+            _send(channel, {"ev": "growth_error", "who": who, "n": 0, "message": str(exc)})
+            return
         except MemoryError:
             _send(channel, {"ev": "growth_error", "who": who, "n": n, "message": "ran out of memory"})
             return

@@ -105,14 +105,15 @@ def test_every_bundled_growth_block_builds_inputs_its_reference_accepts():
             helper = getattr(_load(kata_.path / spec.call_helper[0], "growth_helper"), spec.call_helper[1])
         else:
             helper = None
-        if spec.args_helper:
-            args = tuple(getattr(_load(kata_.path / spec.args_helper[0], "args_helper"), spec.args_helper[1])(64))
-        else:
-            args = eval(f"({spec.args},)", {"n": 64, "math": math, "random": __import__("random")})
-        if helper is not None:
-            helper(reference, *args)
-        else:
-            getattr(reference, spec.call)(*args)
+        for n in (64, 97):  # even and odd sizes both occur
+            if spec.args_helper:
+                args = tuple(getattr(_load(kata_.path / spec.args_helper[0], "args_helper"), spec.args_helper[1])(n))
+            else:
+                args = eval(f"({spec.args},)", {"n": n, "math": math, "random": __import__("random")})
+            if helper is not None:
+                helper(reference, *args)
+            else:
+                getattr(reference, spec.call)(*args)
 
 
 def _load(path, name):
