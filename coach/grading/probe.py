@@ -4,11 +4,12 @@ The worker runs this instead of the suite when its job carries ``growth``
 (see :mod:`coach.grading.growth`), after the same limits and guard. The
 reference is timed first, before the solution is imported, so nothing the
 solution does at import can touch its numbers. Each size's time is the least
-of a few rounds of CPU time of the calling thread (other processes on a busy machine do not count;
-the process clock would tick in jiffies once the CPU limit is set),
-with the collector off; a call shorter than a couple of milliseconds is repeated
-until the round lasts that long. Every point goes to the parent as soon as it is
-measured, so a solution that never returns still leaves a curve behind.
+of a few rounds of the calling thread's CPU time (other processes on a busy
+machine do not count; the process clock ticks in jiffies once the CPU limit
+is set), with the collector off; a call shorter than a couple of milliseconds
+is repeated until the round lasts that long. Every point goes to the parent
+as soon as it is measured, so a solution that never returns still leaves a
+curve behind.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import itertools
 import math
 import random
 import string
-import sys
 from collections.abc import Callable, Mapping
 from time import thread_time
 from typing import TYPE_CHECKING, Any, cast
@@ -153,7 +153,6 @@ def serve(channel: Channel, job: Mapping[str, Any]) -> None:
     spec = cast(Mapping[str, Any], job["growth"])
     budget = float(spec.get("budget", 2.0))
     plan = sizes(int(spec["start"]), int(spec["n"]), int(spec["max"]))
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
     try:
         build = _builder(spec)
     except BaseException as exc:
