@@ -172,6 +172,17 @@ class Grader:
     def grade(self, kata: Kata, solution: str | bytes | Path, *, limits: Limits | None = None) -> RunResult:
         return self.run(kata, solution, limits=limits).result()
 
+    def spare_worker(self) -> Worker:
+        """A worker for a job of the caller's own (a growth measurement): the spare,
+        while the next spare starts. Hand it back with :meth:`release`."""
+        worker = self._take()
+        self._replenish()
+        return worker
+
+    def release(self, worker: Worker) -> None:
+        """Kill a worker taken with :meth:`spare_worker`; it is cleaned up off the caller's path."""
+        self._discard(worker)
+
     def _discard(self, worker: Worker) -> None:
         """Kill at once; reap and clean up off the caller's path."""
         worker.kill()

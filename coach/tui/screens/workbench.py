@@ -18,9 +18,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from coach.content.models import Kata
+from coach.grading import growth
 from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
 from coach.grading.run import Run
 from coach.practice.attempts import KataSession, minutes
@@ -77,6 +78,14 @@ class WorkbenchScreen(CoachScreen):
 
         run_id: int
         event: Event
+
+    @dataclass
+    class GrowthReported(Message):
+        """A time budget ran out: how the solution grows (text None while measuring)."""
+
+        run_id: int
+        tests: tuple[str, ...]
+        text: str | None
 
     def __init__(self, kata: Kata) -> None:
         super().__init__()
@@ -206,6 +215,18 @@ class WorkbenchScreen(CoachScreen):
             run.cancel()  # a newer ctrl+r came while this run was starting
         for event in run.events():
             self.post_message(self.Graded(run_id, event))
+        slow = growth.wanted(self.kata, run.result())
+        if slow and run_id == self.run_id:
+            self.post_message(self.GrowthReported(run_id, slow, None))
+            worker = get_current_worker()
+            report = growth.measure(self.app.grader, self.kata, source, tests=slow,
+                                    cancelled=lambda: run_id != self.run_id or worker.is_cancelled)
+            text = report.text() if report else "could not measure how it grows"
+            self.post_message(self.GrowthReported(run_id, slow, text))
+
+    def on_workbench_screen_growth_reported(self, message: GrowthReported) -> None:
+        if message.run_id == self.run_id:
+            self.results.growth(message.tests, message.text)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed grading worker lands: the results panel, not a crash."""

@@ -90,6 +90,7 @@ class ResultsPanel(Vertical):
         self.results: dict[str, TestResult] = {}
         self.running_test: str | None = None
         self._row_keys: tuple[str, ...] = ()  # the rows shown, heading rows included
+        self.growth_reports: dict[str, str | None] = {}  # test -> growth report (None: measuring)
         self.add_class("-empty")
 
     def compose(self) -> ComposeResult:
@@ -217,6 +218,7 @@ class ResultsPanel(Vertical):
 
     def _reset(self, names: tuple[str, ...], tasks: dict[str, int]) -> None:
         self.names, self.tasks, self.results, self.running_test = tuple(names), dict(tasks), {}, None
+        self.growth_reports = {}
         self._show_rows()
 
     def start(self, names: tuple[str, ...], tasks: dict[str, int] | None = None) -> None:
@@ -280,7 +282,7 @@ class ResultsPanel(Vertical):
         self.set_class(result.status == PASS, "passed")
         self.set_class(result.status != PASS, "failed")
         first = result.first_failure
-        detail = failure_text(first) if first is not None else Text()
+        detail = self._failure(first) if first is not None else Text()
         if result.output.strip():
             detail.append("output outside the tests:\n", style="dim")
             detail.append(result.output.rstrip()[:2000])
@@ -312,14 +314,35 @@ class ResultsPanel(Vertical):
             rows = set(self._groups().get(task, []))  # in the order of the results, as first_failure
             failing = [r for n, r in self.results.items() if n in rows and r.status in (FAIL, ERROR)]
             if failing:
-                self._detail(failure_text(failing[0]))
+                self._detail(self._failure(failing[0]))
             elif rows and all(self.results.get(n) is not None and self.results[n].status == PASS for n in rows):
                 said = "its test passed" if len(rows) == 1 else f"all {len(rows)} of its tests passed"
                 self._detail(Text(f"Task {task}: {said}", style="green"))
             return
         test = self.results.get(key)
         if test is not None and test.status not in (PASS, "skip"):
-            self._detail(failure_text(test))
+            self._detail(self._failure(test))
+
+    def _failure(self, test: TestResult) -> Text:
+        text = failure_text(test)
+        if test.name in self.growth_reports:
+            report = self.growth_reports[test.name]
+            text.append("\ngrowth: ", style="bold")
+            text.append(report if report is not None else "measuring how it grows…",
+                        style="" if report is not None else "dim")
+            text.append("\n")
+        return text
+
+    def growth(self, tests: tuple[str, ...], report: str | None) -> None:
+        """How the solution grows, for the time-budget tests it failed (None: being measured)."""
+        self.growth_reports.update(dict.fromkeys(tests, report))
+        table = self.table
+        if not table.row_count:
+            return
+        row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        test = self.results.get(str(row))
+        if test is not None and test.name in tests:
+            self._detail(self._failure(test))
 
 
 _TASK_KEY = "\x00task "  # a heading row's key: no test name starts with a NUL
