@@ -354,13 +354,13 @@ def prepare(question: Question) -> None:
         MEANING.prepare(_refs(question).texts)
 
 
-def in_model_answer(question: Question) -> Score:
+def in_model_answer(question: Question, text: str | None = None) -> Score:
     """The key ideas located in the card's own answer, for a side-by-side view.
 
-    Each hit's ``span`` is an offset into ``question.answer`` (its Markdown
-    source), so a screen can mark the same idea in both answers.
+    Each hit's ``span`` is an offset into ``text``: the card's answer (its
+    Markdown source) unless a screen passes the form it shows (say, its prose).
     """
-    return score(question.answer, question.keywords, question.question)
+    return score(question.answer if text is None else text, question.keywords, question.question)
 
 
 def score_question(answer: str, question: Question, *, wait: bool = False) -> Score:
