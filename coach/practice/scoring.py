@@ -309,6 +309,23 @@ def _refs(question: Question) -> _Refs:
     return _Refs((gist(prose, asked), gist(pitfall, asked), *contexts), asked)
 
 
+def _said_in_other_words(result: Score, spans: list[tuple[int, int]],
+                         grid: list[list[float]]) -> dict[int, tuple[int, int]]:
+    """Missed idea -> the clause of the answer that says it in meaning; one idea per clause, closest first."""
+    pairs = sorted(((grid[1 + j][2 + k], k, j) for k, idea in enumerate(result.ideas) if idea.status == MISS
+                    for j in range(len(spans))), reverse=True)
+    near: dict[int, tuple[int, int]] = {}
+    used: set[int] = set()
+    for similarity, k, j in pairs:
+        if similarity < _IDEA_NEAR:
+            break
+        if k not in near and j not in used:
+            near[k] = spans[j]
+            used.add(j)
+    return near
+
+
+
 def _with_meaning(result: Score, answer: str, question: Question) -> Score:
     refs = _refs(question)
     spans = units(answer)
@@ -320,12 +337,7 @@ def _with_meaning(result: Score, answer: str, question: Question) -> Score:
     to_answer, to_pitfall = grid[0][0], grid[0][1]
     if not asked:
         return replace(result, closeness=to_answer)
-    near: dict[int, tuple[int, int]] = {}  # missed idea -> the clause that says it in meaning
-    for k, idea in enumerate(result.ideas):
-        if idea.status == MISS and spans:
-            best = max(range(len(spans)), key=lambda j: grid[1 + j][2 + k])
-            if grid[1 + best][2 + k] >= _IDEA_NEAR:
-                near[k] = spans[best]
+    near = _said_in_other_words(result, spans, grid)
     hit = sum(i.hit for i in asked)
     cancelled = sum(i.negated for i in asked)
     agrees = to_answer >= _CLOSE and to_answer - to_pitfall >= _MARGIN

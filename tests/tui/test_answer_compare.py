@@ -62,3 +62,23 @@ def test_the_model_answer_is_compared_as_prose():
               "| work | use |\n|---|:---:|\n| I/O | threads |\n")
     assert model_prose(source) == (f"The global interpreter lock (GIL).\n\nWhy\n\n{CODE}\n\nThreads wait.\n\n"
                                    "work · use\nI/O · threads")
+
+
+def test_an_idea_said_in_other_words_is_underlined_where_it_was_said():
+    from coach.practice.scoring import HIT, MISS, Idea, Score
+    from coach.tui.widgets.answer_compare import IN_OTHER_WORDS, marked_model, marked_typed
+    from tests.tui.helpers import library
+
+    card = library().questions[0]  # py-gil: GIL, thread, bytecode, processes
+    answer = "Only one runs Python at once; for CPU work use several OS processes"
+    clause = (0, 28)
+    ideas = (Idea(card.keywords[0], HIT, None, answer[slice(*clause)], clause, None, "meaning"),
+             Idea(card.keywords[1], MISS), Idea(card.keywords[2], MISS),
+             Idea(card.keywords[3], HIT, "processes", "processes", (58, 67), None, "words"))
+    result = Score(ideas, 3, by_meaning=True)
+    typed = marked_typed(answer, result)
+    assert {(typed.plain[s.start:s.end], str(s.style)) for s in typed.spans} == {
+        ("Only one runs Python at once", IN_OTHER_WORDS), ("processes", SAID)}
+    model = marked_model(card, result)
+    assert {model.plain[s.start:s.end] for s in model.spans if str(s.style) == SAID} == {
+        "global interpreter lock", "processes"}

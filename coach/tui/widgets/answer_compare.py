@@ -112,6 +112,10 @@ class AnswerCompare(Horizontal):
         self._fit()
         yours = Text("You wrote: ", style="dim")
         yours.append_text(marked_typed(answer, score))
+        if any(i.hit and i.via == "meaning" for i in score.ideas):
+            yours.append("\n\n")
+            yours.append("underlined", style=IN_OTHER_WORDS)
+            yours.append(": close in meaning to the model answer's point", style="dim")
         self.query_one("#compare-yours", Static).update(yours)
         model = marked_model(question, score)
         model.append("\n\n")

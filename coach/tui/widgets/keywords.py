@@ -30,7 +30,9 @@ class KeywordFeedback(Static):
     def show(self, answer: str, score: Score) -> None:
         text = Text()
         for idea in score.asked:
-            if idea.hit:
+            if idea.hit and idea.via == "meaning":  # a clause close in meaning, not the idea's words
+                text.append(f" ≈ {idea.label} ← {_short(idea.said)} ", style="green")
+            elif idea.hit:
                 said = "" if (idea.said or "").casefold() == idea.label.casefold() else f" ← {_short(idea.said)}"
                 text.append(f" ✓ {idea.label}{said} ", style="bold green")
             elif idea.negated:
