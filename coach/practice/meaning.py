@@ -55,7 +55,10 @@ class _Model:
         import numpy as np
 
         rows = []
-        for encoding in self.tokenizer.encode_batch(texts, add_special_tokens=False):
+        # One text at a time: encode_batch hands a dozen short texts to a thread pool, whose
+        # start-up costs more than the work and stalls on a busy machine.
+        for text in texts:
+            encoding = self.tokenizer.encode(text, add_special_tokens=False)
             ids = np.clip(np.asarray(encoding.ids, dtype=np.int64), 0, len(self.vectors) - 1)
             mean = self.vectors[ids].astype(np.float32).mean(axis=0) if len(ids) else \
                 np.zeros(self.vectors.shape[1], dtype=np.float32)
