@@ -20,6 +20,7 @@ from coach.practice.scoring import Score, score_question, warm_up
 from coach.practice.scoring import prepare as prepare_scoring
 from coach.tui.screens.base import CoachScreen
 from coach.tui.text import template
+from coach.tui.widgets.answer_compare import AnswerCompare
 from coach.tui.widgets.keywords import KeywordFeedback
 
 Stage = Literal["asking", "typing", "revealed"]
@@ -91,6 +92,7 @@ class RapidScreen(CoachScreen):
             typed.can_focus = False
             yield typed
             yield KeywordFeedback(id="feedback")
+            yield AnswerCompare(id="compare")
             yield Markdown(id="answer")
         yield Static(id="prompt")
         yield Footer()
@@ -177,6 +179,7 @@ class RapidScreen(CoachScreen):
         result = score_question(typed, self.question)
         self.typed_score = result
         self.query_one("#feedback", KeywordFeedback).show(typed, result)
+        self.query_one("#compare", AnswerCompare).show(typed, self.question, result)
 
     # -- actions ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
