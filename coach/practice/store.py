@@ -456,6 +456,11 @@ class Store:
         return list(self.conn.execute(
             "SELECT card_id, since FROM card_holds WHERE kind = 'suspended' ORDER BY since, card_id"))
 
+    def review_log(self) -> list[tuple[str, float, int]]:
+        """(card id, time, rating) of every scheduled review (cram ones left out), by card then time."""
+        return list(self.conn.execute(
+            "SELECT card_id, reviewed_at, rating FROM reviews WHERE cram = 0 ORDER BY card_id, reviewed_at"))
+
 
 
 def default_path() -> Path:
