@@ -66,19 +66,26 @@ def histories(log: Sequence[tuple[str, float, int]]) -> list[list[tuple[int, int
     return list(cards.values())
 
 
-def to_items(cards: list[list[tuple[int, int]]]) -> list[FSRSItem]:
-    """The optimizer's training items: for each review on a later day, the card's history up to it."""
-    from fsrs_rs_python import FSRSItem, FSRSReview
-
-    items = []
+def sequences(cards: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """What the optimizer learns from: for each review on a later day than the card's previous one,
+    the card's history up to it as (rating, days since the review before), the first one 0 days."""
+    out = []
     for reviews in cards:
-        so_far = []
+        so_far: list[tuple[int, int]] = []
         previous = reviews[0][0] if reviews else 0
         for day, rating in reviews:
-            so_far.append(FSRSReview(rating, day - previous))
+            so_far.append((rating, day - previous))
             if day > previous:
-                items.append(FSRSItem(list(so_far)))
+                out.append(list(so_far))
             previous = day
+    return out
+
+
+def to_items(cards: list[list[tuple[int, int]]]) -> list[FSRSItem]:
+    """:func:`sequences` as fsrs-rs's training items."""
+    from fsrs_rs_python import FSRSItem, FSRSReview
+
+    items = [FSRSItem([FSRSReview(rating, delta) for rating, delta in seq]) for seq in sequences(cards)]
     return [item for item in items if item.long_term_review_cnt() > 0]
 
 
