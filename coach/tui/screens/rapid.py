@@ -46,11 +46,12 @@ class RapidScreen(CoachScreen):
         Binding("enter", "type", "Type answer", tooltip="type your answer first"),
         Binding("t", "type", "Type answer", show=False, tooltip="type your answer first"),
         Binding("ctrl+s", "check", "Check answer", priority=True, tooltip="check the typed answer's key ideas"),
-        Binding("enter", "accept", "Accept suggestion", tooltip="rate as suggested for a typed answer"),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
+        Binding("enter", "accept", "Accept", tooltip="rate as suggested for a typed answer"),
+        # The rating keys show on the rating bar above the footer, each with the interval it gives.
+        Binding("1", "rate(1)", "Again", show=False, tooltip="forgot it (the bar shows when each brings it back)"),
+        Binding("2", "rate(2)", "Hard", show=False, tooltip="recalled, with effort"),
+        Binding("3", "rate(3)", "Good", show=False, tooltip="recalled"),
+        Binding("4", "rate(4)", "Easy", show=False, tooltip="recalled at once"),
         Binding("u", "undo", "Undo", tooltip="take back the last rating, suspension or burial"),
         Binding("s", "suspend", "Suspend", tooltip="never show this card again, until unsuspended"),
         Binding("b", "bury", "Bury", tooltip="skip this card until tomorrow"),
@@ -132,6 +133,7 @@ class RapidScreen(CoachScreen):
         self.typed_score = None
         self.stage = "asking"
         self.watch_stage("asking")
+        self.refresh_bindings()  # the stage may be unchanged while undo became possible (or not)
         self.shown_at = time.monotonic()
         self.query_one("#card").scroll_home(animate=False)
         if self._countdown is not None and self.seconds:
