@@ -69,6 +69,7 @@ def make_scheduler(parameters: tuple[float, ...] | None = None) -> Scheduler:
 
 def interval_label(seconds: float) -> str:
     """An interval as a rating key shows it: ``10m``, ``5h``, ``4d``, ``1.5mo``, ``2y``."""
+    seconds = round(seconds)  # times round-trip through datetime: 60 s may come back as 59.99999
     minutes = seconds / 60
     if minutes < 1:
         return "<1m"

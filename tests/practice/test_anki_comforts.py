@@ -61,7 +61,7 @@ def test_fuzz_is_the_same_for_the_same_card_and_review_and_stays_close():
     assert fuzz_days(40, "card7:5", 36500) == fuzz_days(40, "card7:5", 36500)
 
 
-@pytest.mark.parametrize(("seconds", "label"), [(30, "<1m"), (600, "10m"), (5 * 3600, "5h"), (4 * DAY, "4d"),
+@pytest.mark.parametrize(("seconds", "label"), [(30, "<1m"), (59.99999, "1m"), (299.9999, "5m"), (600, "10m"), (5 * 3600, "5h"), (4 * DAY, "4d"),
                                                  (45 * DAY, "1.5mo"), (60 * DAY, "2mo"), (800 * DAY, "2.2y")])
 def test_interval_labels(seconds, label):
     assert interval_label(seconds) == label
