@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from coach import settings
 from coach.content.models import Question
 from coach.practice.store import Store
 from coach.settings import DEFAULT_NEW_PER_DAY
@@ -87,9 +88,9 @@ class QuestionSet:
 
 
 def plan(store: Store, questions: list[Question] | QuestionSet, *, filters: Filters | None = None,
-         cram: bool = False, new_per_day: int = DEFAULT_NEW_PER_DAY,
+         cram: bool = False, new_per_day: int | None = None,
          now: float | None = None) -> tuple[list[str], list[str]]:
-    """(due ids, new ids) for a session starting at ``now``."""
+    """(due ids, new ids) for a session starting at ``now``; ``new_per_day`` None: the setting."""
     bank = questions if isinstance(questions, QuestionSet) else QuestionSet(questions)
     wanted, wanted_ids = bank.select(filters or Filters())
     now = time.time() if now is None else now
@@ -97,7 +98,8 @@ def plan(store: Store, questions: list[Question] | QuestionSet, *, filters: Filt
     if cram:
         return [], [q.id for q in wanted if q.id not in held]
     due = [card_id for card_id in store.due_ids(now) if card_id in wanted_ids and card_id not in held]
-    room = max(0, new_per_day - store.introduced_since(start_of_day(now)))
+    limit = settings.new_per_day() if new_per_day is None else new_per_day
+    room = max(0, limit - store.introduced_since(start_of_day(now)))
     new = store.unseen([q.id for q in wanted if q.id not in held], room) if room else []
     return due, new
 

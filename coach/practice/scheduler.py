@@ -28,7 +28,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 from coach import settings
 from coach.content.models import Question
-from coach.practice.queue import DAY, DEFAULT_NEW_PER_DAY, Filters, QuestionSet, plan, tomorrow
+from coach.practice.queue import DAY, Filters, QuestionSet, plan, tomorrow
 from coach.practice.store import CardRow, Schedule, Store
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class Drill:
     questions: list[Question] | QuestionSet
     filters: Filters = field(default_factory=Filters)
     cram: bool = False
-    new_per_day: int = DEFAULT_NEW_PER_DAY
+    new_per_day: int | None = None  # None: the setting (``coach.settings.new_per_day``, 20 by default)
     scheduler: Scheduler = field(default_factory=make_scheduler)
     clock: Callable[[], float] = time.time  # Unix seconds; tests pass a fake
     limit: int | None = None  # end the session after this many ratings (``--count``)

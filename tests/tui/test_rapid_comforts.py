@@ -9,6 +9,7 @@ from coach import settings
 from coach.tui.screens.rapid import RapidScreen
 from tests.conftest import run_coach
 from tests.tui.helpers import NOON, make, wait_for
+from tests.tui.screen import screen_text
 
 SIZE = (80, 24)
 
@@ -63,6 +64,9 @@ async def test_suspend_and_bury_from_the_reveal_and_undo_brings_the_card_back():
 
 async def test_new_cards_per_day_comes_from_the_setting_or_new_for_one_session():
     settings.save(new_per_day=2)
+    home = make()
+    async with home.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "2 new" in screen_text(home), what="home's count of new cards")
     app = make(mode="rapid")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
