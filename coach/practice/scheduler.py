@@ -250,19 +250,20 @@ class Drill:
         """
         if not self.steps:
             return None
-        step = self.steps.pop()
+        step = self.steps[-1]
         card_id = step.question.id
+        if step.kind == "rating":  # written first: a store that cannot be written leaves the session as it was
+            self._apply(f"undo of the rating of {card_id}",
+                        lambda store: store.undo_review(card_id, step.at, step.before, step.after))
+            self.rated -= 1
+        else:
+            self._apply(f"undo of {step.kind} {card_id}", lambda store: store.release(card_id, step.kind))
+        self.steps.pop()
         self.queue, self.new_ids = step.queue, step.new_ids
         if step.had_known and step.known is not None:
             self._rows[card_id] = step.known
         else:
             self._rows.pop(card_id, None)
-        if step.kind == "rating":
-            self.rated -= 1
-            self._apply(f"undo of the rating of {card_id}",
-                        lambda store: store.undo_review(card_id, step.at, step.before, step.after))
-        else:
-            self._apply(f"undo of {step.kind} {card_id}", lambda store: store.release(card_id, step.kind))
         return step
 
     def _known(self, card_id: str) -> CardRow | None:

@@ -166,3 +166,17 @@ def test_new_cards_per_day_is_a_setting(saved, expected):
     if saved is not None:
         settings.save(new_per_day=saved)
     assert settings.new_per_day() == expected
+
+
+def test_an_undo_that_cannot_be_saved_leaves_the_session_as_it_was(tmp_path):
+    from coach.practice.faults import StoreError
+
+    store = Store.memory(tmp_path / "coach.db", "the disk is full")
+    qs = [question("q1", order=0), question("q2", order=1)]
+    d = Drill(store, qs, clock=FakeClock())
+    with pytest.raises(StoreError):
+        d.rate(qs[0], GOOD)
+    queue = list(d.queue)
+    with pytest.raises(StoreError):
+        d.undo()
+    assert d.queue == queue and d.rated == 1 and d.can_undo
