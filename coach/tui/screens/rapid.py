@@ -9,6 +9,7 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, ProgressBar, Static, TextArea
@@ -157,14 +158,13 @@ class RapidScreen(CoachScreen):
         elif self.focused is not None:
             self.set_focus(None)
 
-    def _rating_bar(self) -> str:
+    def _rating_bar(self) -> Content:
         """``rate yourself:  1 Again · 10m   2 Hard · 1d   3 Good · 4d   4 Easy · 9d`` (cram: no intervals)."""
         intervals = self.drill.preview(self.question) if self.question is not None else {}
-        keys = []
-        for rating, name in RATING_NAMES.items():
-            after = f" · {interval_label(intervals[rating])}" if rating in intervals else ""
-            keys.append(f"[b]{rating}[/] {name}{after}")
-        return "rate yourself:  " + "   ".join(keys)
+        keys = [template("[b]$key[/] $name$after", key=rating, name=name,
+                         after=f" · {interval_label(intervals[rating])}" if rating in intervals else "")
+                for rating, name in RATING_NAMES.items()]
+        return Content("rate yourself:  ") + Content("   ").join(keys)
 
     def watch_remaining(self, remaining: int) -> None:
         if self.seconds:
