@@ -21,6 +21,7 @@ _CARD_FIELDS = CARD_COLUMNS.split(", ")
 _REVIEW_FIELDS = ["card_id", "rating", "reviewed_at", "duration_ms", "score", "cram"]
 _ATTEMPT_FIELDS = ["kata", "at", "status", "passed", "total", "duration_ms", "solution_hash"]
 _DRAFT_FIELDS = ["kata", "text", "updated_at"]
+_HOLD_FIELDS = ["card_id", "kind", "since", "until"]  # suspended and buried cards
 
 
 def export(store: Store) -> dict[str, Any]:
@@ -35,6 +36,7 @@ def export(store: Store) -> dict[str, Any]:
         "reviews": rows(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews ORDER BY reviewed_at", _REVIEW_FIELDS),
         "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
         "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+        "holds": rows(f"SELECT {', '.join(_HOLD_FIELDS)} FROM card_holds ORDER BY card_id", _HOLD_FIELDS),
     }
 
 
@@ -66,7 +68,8 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
     reviews = _records(doc, "reviews", _REVIEW_FIELDS, ("card_id", "rating", "reviewed_at"))
     attempts = _records(doc, "attempts", _ATTEMPT_FIELDS, ("kata", "at", "status", "passed", "total"))
     drafts = _records(doc, "drafts", _DRAFT_FIELDS, ("kata", "text", "updated_at"))
-    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0}
+    holds = _records(doc, "holds", _HOLD_FIELDS, ("card_id", "kind", "since"))
+    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "holds": 0}
     with store.transaction() as conn:
         for card in cards:
             mine = store.card(card.card_id)
@@ -92,6 +95,14 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
                 conn.execute("INSERT OR REPLACE INTO drafts (kata, text, updated_at) VALUES (?, ?, ?)",
                              (kata, text, updated_at))
                 changed["drafts"] += 1
+        for card_id, kind, since, until in holds:  # a newer suspension or burial wins
+            if kind not in ("suspended", "buried"):
+                raise CoachError(f"not a coach progress file: hold of {card_id!r} has kind {kind!r}")
+            row = conn.execute("SELECT since FROM card_holds WHERE card_id = ?", (card_id,)).fetchone()
+            if row is None or row[0] < since:
+                conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
+                             (card_id, kind, since, until))
+                changed["holds"] += 1
     return changed
 
 
