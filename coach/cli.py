@@ -38,6 +38,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _count_per_day(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if not 0 <= value <= 9999:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 9999, got {value}")
+    return value
+
+
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -69,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     rapid.add_argument("--cram", action="store_true", help="ignore the schedule and drill everything")
     rapid.add_argument("--timer", type=_positive_float, metavar="SECONDS",
                        help="reveal the answer when the countdown runs out")
+    rapid.add_argument("--new", type=_count_per_day, metavar="N", dest="new_per_day",
+                       help="allow N new cards today, for this session only (the setting, 20 unless "
+                       "changed in the command palette, stays as it is; 0: reviews only)")
+    rapid.add_argument("--unsuspend", nargs="?", const="", metavar="ID",
+                       help="bring back a suspended card (ID, or 'all'); without ID, list the suspended cards")
 
     kata = sub.add_parser("kata", help="open the kata list, or one kata in the workbench",
                           description="Open the kata list, or a kata by name or folder path.")
@@ -129,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Show progress without the TUI, and where it is kept.")
     stats.add_argument("--json", action="store_true", help="print JSON")
 
+    opt = sub.add_parser("optimize", help="fit your own FSRS scheduling parameters to your reviews",
+                         description="Fit FSRS parameters to your review history (fsrs-rs, no torch) and "
+                         "show how well the default and the fitted parameters predict it (log-loss, lower is "
+                         "better). The fitted ones are saved and used from then on when they predict better.")
+    opt.add_argument("--reset", action="store_true", help="go back to the default parameters")
+
     exp = sub.add_parser("export", help="write all progress to a JSON file, or the cards to an Anki deck",
                          description="Write every review, schedule, attempt and draft to FILE, or with "
                          "--anki the question cards to an Anki package (.apkg). The file is written beside "
@@ -182,6 +203,10 @@ def _run(args: argparse.Namespace) -> int:
         from coach.commands.mock import run_mock
 
         return run_mock(args)
+    if command == "optimize":
+        from coach.commands.optimize import run_optimize
+
+        return run_optimize(args)
     if command == "serve":
         from coach.commands.serve import run_serve
 

@@ -34,8 +34,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
     from coach.paths import data_dir
 
-    _DEVELOPER_HOME = data_dir()
-    _DEVELOPER_LISTING = _listing(_DEVELOPER_HOME)
+    if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("COACH_DEVELOPER_HOME"):
+        # A worker of pytest-xdist: it inherits the session's COACH_HOME; the controller,
+        # which saw the developer's folder before anything ran, checks it at the end.
+        _DEVELOPER_HOME = Path(os.environ["COACH_DEVELOPER_HOME"])
+    else:
+        _DEVELOPER_HOME = data_dir()
+        _DEVELOPER_LISTING = _listing(_DEVELOPER_HOME)
+        os.environ["COACH_DEVELOPER_HOME"] = str(_DEVELOPER_HOME)
     os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-session-home-")
     os.environ.pop("COACH_DEBUG", None)
 

@@ -21,11 +21,13 @@ def test_a_session_pointed_at_a_sentinel_leaves_it_empty(tmp_path):
     COACH_HOME set to a sentinel: the sentinel stays empty."""
     sentinel = tmp_path / "sentinel"
     sentinel.mkdir()
-    env = {**os.environ, "COACH_HOME": str(sentinel)}
+    env = {name: value for name, value in os.environ.items()  # a fresh session, not an xdist worker
+           if not name.startswith(("PYTEST_XDIST", "PYTEST_CURRENT")) and name != "COACH_DEVELOPER_HOME"}
+    env["COACH_HOME"] = str(sentinel)
     tests = ["tests/tui/test_flows.py::test_home_shows_counts_and_modes",
              "tests/tui/test_flows.py::test_drafts_are_saved_on_leaving_and_come_back",
              "tests/content/test_cache.py"]
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n0", "-p", "no:cacheprovider", *tests],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
     assert list(Path(sentinel).iterdir()) == []

@@ -35,7 +35,7 @@ def test_domain_packages_never_import_textual(package):
 @pytest.mark.parametrize(
     "argv",
     [["--help"], ["--version"], ["list", "katas"], ["list", "questions", "--json"], ["validate", "--no-grade"],
-     ["kata", "nope"]],
+     ["kata", "nope"], ["optimize"], ["rapid", "--unsuspend"]],
 )
 def test_quick_commands_never_import_textual(argv):
     body = ("from coach.cli import main\n"

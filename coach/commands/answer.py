@@ -42,7 +42,7 @@ def _read_answer() -> str:
 
 def _idea_json(idea: Idea) -> dict[str, Any]:
     item: dict[str, Any] = {"idea": idea.label, "forms": list(idea.keyword.forms)}
-    if idea.form is not None:
+    if idea.said is not None:  # a meaning hit has no form: the clause close in meaning is what was said
         item.update(form=idea.form, said=idea.said, span=list(idea.span) if idea.span else None, via=idea.via)
     if idea.status == NEGATED:
         item["cancelled_by"] = idea.cue
@@ -64,12 +64,16 @@ def to_json(question: Question, result: Score) -> dict[str, Any]:
 
 
 def human(question: Question, result: Score, unicode: bool = True) -> str:
-    yes, no, arrow = ("✓", "✗", "←") if unicode else ("+", "-", "<-")
+    yes, no, near, arrow = ("✓", "✗", "≈", "←") if unicode else ("+", "-", "~", "<-")
     lines = [f"{question.id}: {' '.join(question.question.split())}"]
     for idea in result.asked:
         if idea.status == HIT:
-            said = idea.said or ""
+            said = " ".join((idea.said or "").split())
             echo = said.casefold() == idea.label.casefold()
+            if idea.via == "meaning":  # a clause close in meaning to the model answer's sentence about it
+                said = said if len(said) <= 60 else said[:59].rstrip() + "…"
+                lines.append(f"  {near} {idea.label} {arrow} \"{said}\" (close in meaning)")
+                continue
             lines.append(f"  {yes} {idea.label}" + ("" if echo else f" {arrow} {said}"))
         elif idea.status == NEGATED:
             lines.append(f"  {no} {idea.label} (you wrote \"{idea.said}\", cancelled by \"{idea.cue}\")")

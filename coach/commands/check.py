@@ -20,6 +20,7 @@ def run_check(args: argparse.Namespace) -> int:
     # and loading the kata.
     worker = Worker(warm_up=False)  # nothing to hide a practice run behind
     from coach.content.library import resolve_kata
+    from coach.grading import growth
     from coach.grading.events import PASS
     from coach.grading.formats import human, to_exercism
     from coach.grading.grader import Grader
@@ -28,11 +29,18 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         kata = resolve_kata(args.kata)
         result = grader.grade(kata, solution)
+        slow = growth.wanted(kata, result)  # a time budget ran out: how does it grow?
+        report = growth.measure(grader, kata, solution.read_bytes(), tests=slow) if slow else None
     finally:
         grader.close()
+    encoding = (sys.stdout.encoding or "").lower()
     if args.json:
-        print(json.dumps(to_exercism(result, exercism_layout=kata.origin == "exercism"), indent=2))
+        doc = to_exercism(result, exercism_layout=kata.origin == "exercism")
+        if report is not None:
+            growth.add_to_exercism(doc, result, report)
+        print(json.dumps(doc, indent=2))
     else:
-        encoding = (sys.stdout.encoding or "").lower()
         print(human(result, unicode="utf" in encoding))
+        if report is not None:
+            print(f"\nGrowth ({', '.join(report.tests)}): {report.text(unicode='utf' in encoding)}")
     return 0 if result.status == PASS else 1

@@ -20,8 +20,9 @@ from coach.practice.store import Store, StoreError
 def open_store(*, write: bool = False) -> Store:
     """The progress store, with any notice on stderr; ``write``: refuse a read-only one."""
     store = Store.open(on_wait=lambda line: print(f"coach: {line}", file=sys.stderr, flush=True))
-    if store.notice:
-        print(f"coach: warning: {store.notice}", file=sys.stderr)
+    for warning in (store.notice, store.warning):
+        if warning:
+            print(f"coach: warning: {warning}", file=sys.stderr)
     if store.read_only is not None:
         if write:
             reason = store.read_only

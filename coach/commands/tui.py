@@ -44,11 +44,17 @@ def run_tui(args: argparse.Namespace) -> int:
             topics = library.match_topics(args.topic)
             if not topics:
                 raise CoachError(unknown("topic", args.topic, library.topics()))
+        if args.unsuspend is not None:  # no session: list or unsuspend, then exit
+            from coach.commands.progress import open_store
+            from coach.commands.suspended import run_unsuspend
+
+            with open_store(write=bool(args.unsuspend)) as store:
+                return run_unsuspend(args.unsuspend, library, store)
         tags = sorted({t for q in library.questions for t in q.tags})
         if args.tag and args.tag not in tags:
             raise CoachError(unknown("tag", args.tag, tags))
         options.update(mode="rapid", topic=args.topic, topics=tuple(topics), level=args.level, tag=args.tag,
-                       count=args.count, cram=args.cram, timer=args.timer)
+                       count=args.count, cram=args.cram, timer=args.timer, new_per_day=args.new_per_day)
     else:
         options["mode"] = "home"
     _needs_terminal()

@@ -20,7 +20,7 @@ from typing import TypeVar
 from coach import __version__, paths
 
 T = TypeVar("T")
-FORMAT = 1
+FORMAT = 2  # 2: Kata.growth
 
 
 def _fingerprint(files: list[Path]) -> tuple:

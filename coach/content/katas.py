@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.content import fields as f
+from coach.content.growth import load_growth
 from coach.content.models import DIFFICULTIES, Kata, Limits, Problem
 from coach.content.patterns import check_patterns
 from coach.content.safety import bad_name, check_tree, name_problem
@@ -62,6 +63,7 @@ KATA_FIELDS = {
     "module": f.Spec(_module, required=False),
     "minutes": f.Spec(f.positive_int, required=False),
     "limits": f.Spec(lambda v: None, required=False),  # checked field by field below
+    "growth": f.Spec(lambda v: None, required=False),  # checked by coach.content.growth
 }
 
 REQUIRED_FILES = ("kata.yaml", "README.md", "starter.py", "solution.py")
@@ -209,13 +211,16 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
         problems.append(Problem(yaml_path, 1, "module",
                                 f"the folder name is used as the module name, but {complaint}; set 'module'"))
     entry = data["entry"]
+    entries = tuple(entry if isinstance(entry, list) else [entry])
+    growth = (load_growth(data["growth"], yaml_path, data.line_of("growth"), entries, problems)
+              if "growth" in data else None)
     kata = Kata(
         slug=slug,
         title=data["title"].strip(),
         difficulty=data["difficulty"],
         topics=tuple(data["topics"]),
         module=data.get("module") or slug,
-        entry=tuple(entry if isinstance(entry, list) else [entry]),
+        entry=entries,
         hints=tuple(h.strip() for h in data["hints"]),
         path=folder,
         test_file=test_file,
@@ -223,6 +228,7 @@ def load_kata(folder: Path, problems: list[Problem], *, origin: str = "bundled",
         limits=_limits(data.get("limits"), yaml_path, problems),
         origin=origin,
         patterns=tuple(data.get("patterns") or ()),
+        growth=growth,
     )
     if deep:
         _deep_checks(kata, yaml_path, data.line_of("entry"), problems)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.content.growth import GrowthSpec
 
 LEVELS = ("basic", "intermediate", "advanced", "design")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -97,6 +101,7 @@ class Kata:
     origin: str = "bundled"  # bundled, user or exercism
     patterns: tuple[str, ...] = ()  # interview patterns it trains (coach.content.patterns)
     more_tests: tuple[str, ...] = ()  # further test files (Exercism's files.test beyond the first)
+    growth: GrowthSpec | None = None  # how to build inputs of size n, for growth reports
 
     @property
     def test_path(self) -> Path:

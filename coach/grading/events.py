@@ -143,3 +143,11 @@ class RunState:
     tampered: bool = False
     done: bool = False
     output: list[str] = field(default_factory=list)
+
+
+def with_source(where: str, line: str, limit: int = 80) -> str:
+    """``two_sum.py:3 in two_sum`` and the line's text: ``...: while True:``."""
+    text = line.strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"{where}: {text}" if text else where

@@ -21,6 +21,7 @@ To run a kata's suite by hand: ``pytest -p coach.grading.fixtures``.
 
 from __future__ import annotations
 
+import linecache
 import os
 import signal
 import sys
@@ -29,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from coach.grading.events import with_source
 
 EPOCH = 1_767_225_600.0  # 2026-01-01T00:00:00Z: where time.time() starts
 MONOTONIC_START = 0.25  # where time.monotonic() and perf_counter() start: a machine just booted
@@ -125,7 +128,13 @@ def clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Fa
     return fake
 
 
-DEFAULT_TIMEOUT = 0.0  # seconds per test when its marker says nothing; the grading worker sets it
+class Settings:
+    """Set by the grading worker for its run (an object, so the module itself stays as it was)."""
+
+    default_timeout = 0.0  # seconds per test when its marker says nothing
+
+
+SETTINGS = Settings()
 
 
 def timeout_of(item: pytest.Item) -> float:
@@ -135,10 +144,10 @@ def timeout_of(item: pytest.Item) -> float:
         try:
             seconds = float(marker.args[0])
         except (TypeError, ValueError):
-            return DEFAULT_TIMEOUT
+            return SETTINGS.default_timeout
         if seconds > 0:
             return seconds
-    return DEFAULT_TIMEOUT
+    return SETTINGS.default_timeout
 
 
 class TestTimeout(BaseException):
@@ -183,6 +192,8 @@ def _last_line(tb: Any) -> str:
         code = tb.tb_frame.f_code
         if tb.tb_lineno is not None and "_pytest" not in code.co_filename and "pluggy" not in code.co_filename \
                 and code.co_filename != __file__:
-            found = f"{os.path.basename(code.co_filename)}:{tb.tb_lineno} in {code.co_name}"
+            found = with_source(f"{os.path.basename(code.co_filename)}:{tb.tb_lineno} in {code.co_name}",
+                                linecache.getline(code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
     return found
+

@@ -158,10 +158,25 @@ def to_exercism(result: RunResult, *, exercism_layout: bool = False) -> dict[str
 
 def human(result: RunResult, *, unicode: bool = True, output_cap: int = 2000) -> str:
     marks = _MARKS if unicode else _ASCII_MARKS
+
+    def row(test: TestResult) -> str:
+        return f"{marks.get(test.status, '?')} {test.name}  {test.ms:.0f} ms"
+
     lines = []
-    for test in result.tests:
-        lines.append(f"{marks.get(test.status, '?')} {test.name}  {test.ms:.0f} ms")
+    if result.task_ids:  # a concept exercise: its tests under their tasks, as the workbench shows them
+        groups: dict[int, list[TestResult]] = {}
+        for test in result.tests:
+            groups.setdefault(test.task_id, []).append(test)
+        for task in sorted(groups, key=lambda n: (n == 0, n)):
+            tests = groups[task]
+            passed = sum(1 for t in tests if t.status == PASS)
+            lines.append(f"{f'Task {task}' if task else 'Other tests'}: {passed}/{len(tests)} passed")
+            lines.extend("  " + row(test) for test in tests)
+    else:
+        lines.extend(row(test) for test in result.tests)
     first = result.first_failure
+    if first is not None and result.status == ERROR and not first.details and first.message == result.message:
+        first = None  # the run's own error, said once below
     if first is not None and (first.message or first.details):
         lines.append("")
         lines.append(f"First failure: {first.name}")
@@ -184,6 +199,12 @@ def failure_text(test: TestResult, limit: int = 4000) -> str:
     """What went wrong, the assertion first (expression, expected, got), then the frames."""
     message = test.message.strip()
     details = test.details.strip()
-    if not details or not message:
+    if not details or not message or message in details:
         return cut(details or message, limit)
+    if details in message:
+        return cut(message, limit)
+    said = [line.strip() for line in message.splitlines() if line.strip()]
+    e_lines = [line[1:].strip() for line in details.splitlines() if line.startswith("E ") and line[1:].strip()]
+    if said == e_lines:  # pytest's E lines repeat the message just shown: keep the frames
+        details = "\n".join(line for line in details.splitlines() if not line.startswith("E ")).strip()
     return cut(f"{message}\n\n{details}", limit)

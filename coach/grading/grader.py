@@ -37,6 +37,7 @@ class Grader:
         self._plans: dict[tuple, Plan] = {}  # the tests a suite holds, listed by an earlier run
         self._cleanup: list[threading.Thread] = []
         self._closed = False
+        self._starting: threading.Thread | None = None  # a spare being started
         self._spare: Worker | None = spare or Worker(self._prime)
 
     def prime(self, kata: Kata) -> None:
@@ -56,11 +57,21 @@ class Grader:
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Block until the spare worker is ready (useful before timing a run)."""
+        self._await_starting(timeout)
         with self._lock:
             spare = self._spare
         return spare.wait_ready(timeout) if spare else False
 
+    def _await_starting(self, timeout: float = 5.0) -> None:
+        """A spare being started (its process launched off the caller's path): wait for it
+        rather than start another."""
+        with self._lock:
+            starting = self._starting if self._spare is None else None
+        if starting is not None:
+            starting.join(timeout)
+
     def _take(self) -> Worker:
+        self._await_starting()
         with self._lock:
             if self._closed:
                 raise CoachError("the grader is closed")
@@ -77,14 +88,22 @@ class Grader:
             return
 
         def start() -> None:
-            worker = Worker(self._prime)
-            with self._lock:
-                if self._spare is None and not self._closed:
-                    self._spare = worker
-                    return
-            worker.close()
+            worker: Worker | None = None
+            try:
+                worker = Worker(self._prime)
+            finally:
+                with self._lock:  # one step: never a moment with neither a spare nor one starting
+                    if self._starting is thread:
+                        self._starting = None
+                    if worker is not None and self._spare is None and not self._closed:
+                        self._spare, worker = worker, None
+            if worker is not None:
+                worker.close()
 
-        threading.Thread(target=start, daemon=True, name="coach-grader-spare").start()
+        thread = threading.Thread(target=start, daemon=True, name="coach-grader-spare")
+        with self._lock:
+            self._starting = thread
+        thread.start()
 
     def run(self, kata: Kata, solution: str | bytes | Path, *, limits: Limits | None = None) -> Run:
         """Start grading ``solution`` (source text, bytes or a file) against ``kata``'s suite.
@@ -152,6 +171,17 @@ class Grader:
 
     def grade(self, kata: Kata, solution: str | bytes | Path, *, limits: Limits | None = None) -> RunResult:
         return self.run(kata, solution, limits=limits).result()
+
+    def spare_worker(self) -> Worker:
+        """A worker for a job of the caller's own (a growth measurement): the spare,
+        while the next spare starts. Hand it back with :meth:`release`."""
+        worker = self._take()
+        self._replenish()
+        return worker
+
+    def release(self, worker: Worker) -> None:
+        """Kill a worker taken with :meth:`spare_worker`; it is cleaned up off the caller's path."""
+        self._discard(worker)
 
     def _discard(self, worker: Worker) -> None:
         """Kill at once; reap and clean up off the caller's path."""

@@ -107,14 +107,21 @@ class Result(TypedDict):
     variation: str | None  # for a subtest: its message
 
 
+class Tamper(TypedDict):
+    """Found after the last test: the solution changed the test framework during the run."""
+
+    ev: Literal["tamper"]
+    what: str
+
+
 class Done(TypedDict):
     ev: Literal["done"]
 
 
 Message = (Ready | Phase | Plan | PlanError | ImportOutput | ImportError_ | CollectError | Collected
-           | Start | Result | Done)
+           | Start | Result | Tamper | Done)
 KINDS = frozenset({"ready", "phase", "plan", "plan_error", "import_output", "import_error",
-                   "collect_error", "collected", "start", "result", "done"})
+                   "collect_error", "collected", "start", "result", "tamper", "done"})
 
 
 def encode(token: str, message: Message, t: float) -> bytes:

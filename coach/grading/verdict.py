@@ -14,7 +14,7 @@ from pathlib import Path
 
 from coach.content.models import Limits
 from coach.content.suite import Suite
-from coach.grading.events import ERROR, FAIL, PASS, SKIP, RunState, Status, TestResult
+from coach.grading.events import ERROR, FAIL, PASS, SKIP, RunState, Status, TestResult, with_source
 
 _CANNOT_IMPORT = re.compile(r"cannot import name '([^']+)' from '([^']+)'")
 _TRACE_LINE = re.compile(r'^\s*File "([^"]+)", line (\d+) in (\S+)', re.MULTILINE)
@@ -39,8 +39,16 @@ def last_line(trace: str, suite_dir: Path) -> str:
     for match in _TRACE_LINE.finditer(trace):
         file, line, func = match.groups()
         if file.startswith(folder) or "/" not in file:
-            return f"{Path(file).name}:{line} in {func}"
+            return with_source(f"{Path(file).name}:{line} in {func}", _source_line(Path(file), int(line)))
     return ""
+
+
+def _source_line(path: Path, number: int) -> str:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def where(state: RunState) -> str:

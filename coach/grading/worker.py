@@ -13,7 +13,6 @@ kills its whole process group afterwards whatever happened.
 
 from __future__ import annotations
 
-import ast
 import faulthandler
 import gc
 import importlib
@@ -26,47 +25,21 @@ import sys
 import traceback
 from typing import Any
 
-import pytest
-
-from coach.grading import fixtures, integrity, plan
+from coach.grading import fixtures, integrity, plan, plugin
 from coach.grading.capture import CappedText
 from coach.grading.plugin import Channel, Reporter, linger
 from coach.grading.pool import needs_asyncio
+from coach.grading.prepare import (
+    Prepared,
+    Quiet,
+    focus_tracebacks,
+    prime,
+    shield_ast_from_gc,
+    warm_up,
+)
 from coach.grading.protocol import Job
 
 MIB = 1024 * 1024
-
-
-class _Quiet:
-    """Where pytest's own terminal report goes: nowhere."""
-
-    encoding = "utf-8"
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-
-def pytest_args(suite_dir: str, *, asyncio: bool = True, fixtures: bool = True) -> list[str]:
-    """pytest's command line in the worker. pytest-asyncio (async def tests) costs a few
-    ms a test, so a worker prepared for a suite with no coroutine in it goes without."""
-    disabled = ("cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml",
-                "pastebin", "legacypath", "stepwise", "setuponly", "setupplan", "faulthandler")
-    args = ["-q", "--tb=short", "--color=no", "-s", "--noconftest", "-c", os.devnull,
-            "--rootdir", suite_dir, "--confcutdir", suite_dir, "-o", "console_output_style=classic"]
-    for name in disabled:
-        args += ["-p", f"no:{name}"]
-    if fixtures:
-        args += ["-p", "coach.grading.fixtures"]
-    if asyncio:
-        args += ["-p", "pytest_asyncio.plugin", "-o", "asyncio_mode=auto",
-                 "-o", "asyncio_default_fixture_loop_scope=function"]
-    return [*args, suite_dir]
 
 
 def _set_limits(limits: dict[str, Any]) -> None:
@@ -118,191 +91,6 @@ def _import_solution(channel: Channel, module: str, solution_file: str) -> bool:
     return False
 
 
-_WARM_SUITE = """\
-import pytest
-
-@pytest.fixture
-def value():
-    return [1, 2]
-
-@pytest.mark.parametrize("n", [1, 2])
-def test_warm(value, n):
-    assert value == [1, 2] and n in value
-
-def test_warm_fail():
-    assert {"a": [1]} == {"a": [2]}
-"""
-
-
-def _warm_up(scratch: str) -> None:
-    """Run a tiny suite once, so the real run finds pytest's lazy imports done."""
-    os.mkdir(scratch)
-    with open(os.path.join(scratch, "test_coach_warm_up.py"), "w") as handle:
-        handle.write(_WARM_SUITE)
-    saved = sys.stdout, sys.stderr
-    sys.stdout = sys.stderr = _Quiet()
-    try:
-        pytest.main(pytest_args(scratch, asyncio=False, fixtures=False))
-    finally:
-        sys.stdout, sys.stderr = saved
-        sys.modules.pop("test_coach_warm_up", None)
-        for name in os.listdir(scratch):
-            os.remove(os.path.join(scratch, name))
-        os.rmdir(scratch)
-
-
-class Prepared:
-    """pytest configured and its session started before the job arrives.
-
-    Equivalent to ``pytest.main`` split in two: everything that does not
-    depend on the files runs ahead of time; a job only collects and runs.
-    Falls back to pytest's own main loop if its internals ever change.
-    """
-
-    def __init__(self, suite_dir: str, reporter: Reporter, asyncio: bool = True) -> None:
-        from _pytest.config import _prepareconfig
-
-        self.config = _prepareconfig(pytest_args(suite_dir, asyncio=asyncio), plugins=[reporter])
-        self.session = None
-        try:
-            from _pytest.main import Session
-
-            self.config._do_configure()
-            session = Session.from_config(self.config)
-            session.exitstatus = 0
-            self.config.hook.pytest_sessionstart(session=session)
-            self.session = session
-        except Exception:  # pragma: no cover - a pytest without these internals
-            self.session = None
-
-    def use_files(self, suite_dir: str, test_files: list[str]) -> None:
-        """Collect exactly these files (Exercism names them; they need not match test_*.py)."""
-        if test_files:
-            self.config.args = [os.path.join(suite_dir, name) for name in test_files]
-
-    def run(self) -> None:
-        config, session = self.config, self.session
-        if session is None:  # pragma: no cover
-            config.hook.pytest_cmdline_main(config=config)
-            return
-        try:
-            config.hook.pytest_collection(session=session)
-            config.hook.pytest_runtestloop(session=session)
-        except BaseException:  # interrupted or failed: the parent counts results
-            pass
-        finally:
-            config.hook.pytest_sessionfinish(session=session, exitstatus=session.exitstatus)
-
-
-def _shield_ast_from_gc() -> None:
-    """Work around CPython gh-106905 (fixed in 3.11.8 and 3.12.2).
-
-    On older patch releases, a finalizer that parses Python while ``ast.parse``
-    is building its result (asyncio logging "Task exception was never
-    retrieved" formats a traceback, which parses source) corrupts the AST
-    converter's depth counter, and pytest dies with "AST constructor recursion
-    depth mismatch" halfway through a run. No garbage collection during a
-    parse means no finalizer can run inside one.
-    """
-    version = sys.version_info[:3]
-    if not ((3, 11) <= version < (3, 11, 8) or (3, 12) <= version < (3, 12, 2)):
-        return
-    import ast
-    import gc
-
-    original = ast.parse
-
-    def parse(*args: Any, **kwargs: Any) -> Any:
-        if not gc.isenabled():
-            return original(*args, **kwargs)
-        gc.disable()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    ast.parse = parse
-
-
-def _focus_tracebacks(suite_dir: str) -> None:
-    """Show the test's and the solution's frames, not those of the libraries between.
-
-    A failure raised through FastAPI, Starlette and anyio has dozens of library
-    frames; pytest reads and parses each one's source to report it, which costs
-    half a second a failure and buries the lines that matter. Keep the frames
-    in the run's own folder, and the last frame, where the exception was raised.
-    """
-    from _pytest._code.code import Traceback
-    from _pytest.python import Function
-    from _pytest.unittest import TestCaseFunction
-
-    prefix = os.path.realpath(suite_dir) + os.sep
-
-    def wrap(original: Any) -> Any:
-        def focused(self: Any, excinfo: Any) -> Any:
-            traceback = original(self, excinfo)
-            if len(traceback) <= 2:
-                return traceback
-            kept = [e for e in traceback[:-1] if os.path.realpath(str(e.path)).startswith(prefix)]
-            return Traceback([*kept, traceback[-1]]) if kept else traceback
-
-        return focused
-
-    for cls in (Function, TestCaseFunction):
-        if "_traceback_filter" in vars(cls):
-            cls._traceback_filter = wrap(vars(cls)["_traceback_filter"])  # type: ignore[method-assign]
-
-
-def _preimport(tree: ast.Module, solution_module: str) -> None:
-    """Import the libraries the suite imports (FastAPI takes half a second), not the solution."""
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names = [node.module]
-        else:
-            continue
-        for name in names:
-            if name.split(".")[0] == solution_module:
-                continue
-            try:
-                importlib.import_module(name)
-            except Exception:  # the run will report it if it matters
-                pass
-
-
-def _prime(config: Any, suite_dir: str, test_file: str, source_path: str, module: str) -> None:
-    """Prepare the suite we expect next, before the job arrives.
-
-    pytest rewrites a test module's asserts when it imports it (tens of ms for
-    a long suite); when the job's copy of the suite has exactly these bytes,
-    the work done here is used instead. The libraries it imports are loaded too.
-    """
-    from _pytest.assertion import rewrite
-
-    try:
-        with open(source_path, "rb") as handle:
-            source = handle.read()
-    except OSError:
-        return
-    target = os.path.join(suite_dir, test_file)
-    tree = ast.parse(source, filename=target)
-    _preimport(tree, module)
-    rewrite.rewrite_asserts(tree, source, target, config)
-    code = compile(tree, target, "exec", dont_inherit=True)
-    original = rewrite._rewrite_test
-
-    def primed(fn: Any, cfg: Any) -> Any:
-        if str(fn) == target:
-            stat = os.stat(fn)
-            with open(fn, "rb") as handle:
-                if handle.read() == source:
-                    return stat, code
-        return original(fn, cfg)
-
-    rewrite._rewrite_test = primed  # type: ignore[assignment]
-
-
 def _become_subreaper() -> None:
     """Orphans of the solution's processes (a child that called setsid and whose
     parent exited) are re-parented to this worker, so the parent still finds
@@ -329,28 +117,37 @@ def _plan(channel: Channel, reporter: Reporter, prepared: Prepared, suite_dir: s
         channel.send({"ev": "plan_error", "message": error or "no tests were found"})
 
 
+def _wiring(reporter: Reporter, channel: Channel, snapshot: integrity.Snapshot) -> list[integrity.Wiring]:
+    """The reporter's, the channel's and the snapshot's own attributes: replacing them is tampering too."""
+    return [("reporter", reporter, ("channel", "check_integrity", "after_collect_error", "quiet", "test_files",
+                                    "only", "output_cap")),
+            ("channel", channel, ("fd", "token", "pid", "send")),
+            ("snapshot", snapshot, ("compare", "refresh", "watch", "config", "wiring")),
+            ("settings", fixtures.SETTINGS, ("default_timeout",))]
+
+
 def main(argv: list[str]) -> None:
     suite_dir, fd = argv[0], int(argv[1])
     sys.dont_write_bytecode = True
-    _shield_ast_from_gc()
+    shield_ast_from_gc()
     _become_subreaper()
-    quiet = _Quiet()
+    quiet = Quiet()
     real_stdout = sys.stdout
     if argv[2] == "warm":
-        _warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
+        warm_up(os.path.join(os.path.dirname(suite_dir), "tmp", "warm-up"))
     import _posixsubprocess  # noqa: F401  (so the guard can wrap them at the job)
     import multiprocessing.util  # noqa: F401
 
     from coach.grading import guard  # imported now, not on the run's clock
 
-    _focus_tracebacks(suite_dir)
+    focus_tracebacks(suite_dir)
     ready_channel = Channel(fd, "")
     reporter = Reporter(ready_channel, 10_000, quiet)
     sys.stdout = sys.stderr = quiet  # pytest's terminal report goes nowhere
     prepared = Prepared(suite_dir, reporter, asyncio=needs_asyncio(argv[4]) if len(argv) >= 6 else True)
     if len(argv) >= 6:
         try:
-            _prime(prepared.config, suite_dir, argv[3], argv[4], argv[5])
+            prime(prepared.config, suite_dir, argv[3], argv[4], argv[5])
         except Exception:  # priming is an optimisation; the run rewrites as usual
             pass
     sys.stdout = sys.stderr = real_stdout
@@ -358,6 +155,7 @@ def main(argv: list[str]) -> None:
     # or each collection during the run walks pytest's whole heap (~20 ms a time).
     gc.collect()
     gc.freeze()
+    before = integrity.Snapshot(prepared.config)  # taken now, off the run's clock; completed at the job
     ready_channel.send({"ev": "ready"})
 
     line = sys.stdin.readline()
@@ -376,7 +174,7 @@ def main(argv: list[str]) -> None:
     # C-level handler writes the stack, which names the line that was running.
     trace_fd = os.open(job["trace_file"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     faulthandler.register(signal.SIGUSR1, file=trace_fd, all_threads=False)
-    fixtures.DEFAULT_TIMEOUT = float(job["test_limit"])
+    fixtures.SETTINGS.default_timeout = float(job["test_limit"])
     prepared.use_files(suite_dir, job["test_files"])
     want_plan = job["plan"] and prepared.session is not None
 
@@ -396,12 +194,20 @@ def main(argv: list[str]) -> None:
     sys.path.insert(0, suite_dir)
     # the folder may have been listed before the solution was copied in
     sys.path_importer_cache.pop(suite_dir, None)
+    if "growth" in job:  # time the solution at growing sizes instead (coach.grading.growth)
+        from coach.grading import probe
+
+        probe.serve(channel, job)
+        linger()
     solution_file = os.path.realpath(os.path.join(suite_dir, job["module"] + ".py"))
-    before = integrity.take(prepared.config)
+    # after each test through the reporter, after the last through the plugin module: replacing
+    # one of them is seen by the other
+    reporter.check_integrity = plugin.final_check = before.compare
+    before.watch(_wiring(reporter, channel, before))
     ok = _import_solution(channel, job["module"], solution_file)
     sys.stdout = sys.stderr = quiet
     if ok:
-        changed = integrity.compare(before, prepared.config)
+        changed = before.compare()
         if changed:
             channel.send({"ev": "import_error", "kind": "tamper",
                           "message": f"the solution changed the test framework while importing: {changed}"})
@@ -410,7 +216,6 @@ def main(argv: list[str]) -> None:
         plan_after_failure()
         channel.send({"ev": "done"})
         linger()
-    reporter.check_integrity = lambda: integrity.compare(before, prepared.config)
     channel.send({"ev": "phase", "phase": "collect"})
     prepared.run()
     channel.send({"ev": "done"})  # normally sent from pytest_sessionfinish already

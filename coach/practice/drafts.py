@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,7 @@ class Draft:
         self.text = ""
         self.error: str | None = None
         self.mirror_error: str | None = None
+        self.notice: str | None = None  # something the user should know about the file, once
 
     def load(self) -> str:
         """The saved draft, else the store's copy, else the starter.
@@ -57,15 +59,16 @@ class Draft:
         When there was no file, one is written; if that fails the text is
         still returned (``error`` says why, ``needs_save`` stays true), so
         the user can edit and coach can retry. A draft file that is not
-        UTF-8 text raises :class:`DraftError` and is left alone.
+        UTF-8 text is copied aside unchanged (``notice`` says where) and
+        opened with the bytes that cannot be read shown as U+FFFD; a draft
+        that cannot be read at all raises :class:`DraftError`.
         """
         try:
             self.text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             pass
         except UnicodeDecodeError:
-            raise DraftError(f"the draft {self.path} is not UTF-8 text; fix it in an editor, "
-                             "or delete it to start from the starter") from None
+            return self._recover_undecodable()
         except OSError as exc:
             raise DraftError(f"cannot read the draft {self.path}: {exc.strerror or exc}") from None
         else:
@@ -73,6 +76,24 @@ class Draft:
             return self.text
         text = self.store.draft(self.kata.slug)
         text = text if text is not None else self.kata.starter()
+        try:
+            self.save(text)
+        except DraftError:
+            pass  # ``error`` says why; the caller holds the text and saves again
+        return text
+
+    def _recover_undecodable(self) -> str:
+        """Keep the original bytes beside the draft, open a readable copy of them."""
+        try:
+            raw = self.path.read_bytes()
+            kept = self.path.with_name(f"{self.path.name}.not-utf8-{time.strftime('%Y%m%d-%H%M%S')}")
+            shutil.copyfile(self.path, kept)
+        except OSError as exc:
+            raise DraftError(f"the draft {self.path} is not UTF-8 text and could not be copied aside "
+                             f"({_cause(exc)}); fix it in an editor, or delete it") from None
+        text = raw.decode("utf-8", errors="replace")
+        self.notice = (f"the draft {self.path} was not UTF-8 text: it is open with the unreadable bytes shown "
+                       f"as \ufffd, and the original is kept as {kept.name}")
         try:
             self.save(text)
         except DraftError:

@@ -70,7 +70,7 @@ class StoreError(CoachError):
         return self.kind in TRANSIENT
 
 
-def _low_on_space(folder: Path) -> bool:
+def low_on_space(folder: Path) -> bool:
     try:
         st = os.statvfs(folder)
     except OSError:
@@ -101,7 +101,7 @@ def kind_of(exc: BaseException, path: Path) -> str:
         kind = _ERRNO_KINDS.get(exc.errno or 0, IO)
     else:
         kind = IO
-    if kind in (IO, PERMISSION, READ_ONLY) and _low_on_space(path.parent):
+    if kind in (IO, PERMISSION, READ_ONLY) and low_on_space(path.parent):
         return FULL
     if kind == IO and not _writable(path):
         return READ_ONLY if _read_only_fs(path.parent) else PERMISSION

@@ -55,7 +55,10 @@ class _Model:
         import numpy as np
 
         rows = []
-        for encoding in self.tokenizer.encode_batch(texts, add_special_tokens=False):
+        # One text at a time: encode_batch hands a dozen short texts to a thread pool, whose
+        # start-up costs more than the work and stalls on a busy machine.
+        for text in texts:
+            encoding = self.tokenizer.encode(text, add_special_tokens=False)
             ids = np.clip(np.asarray(encoding.ids, dtype=np.int64), 0, len(self.vectors) - 1)
             mean = self.vectors[ids].astype(np.float32).mean(axis=0) if len(ids) else \
                 np.zeros(self.vectors.shape[1], dtype=np.float32)
@@ -72,7 +75,7 @@ class Meaning:
         self._failed = False
         self._lock = threading.Lock()
         self._loaded = threading.Event()
-        self._cards: dict[tuple[str, str], Any] = {}
+        self._cards: dict[tuple[str, ...], Any] = {}
 
     def available(self) -> bool:
         return not self._failed and _files() is not None
@@ -104,27 +107,32 @@ class Meaning:
             self._loaded.set()
         return self._model is not None
 
-    def _card(self, model: _Model, model_answer: str, pitfall: str) -> Any:
-        key = (model_answer, pitfall)
-        card = self._cards.get(key)
-        if card is None:
-            card = self._cards[key] = model.embed([model_answer, pitfall])
-        return card
+    def _refs(self, model: _Model, refs: tuple[str, ...]) -> Any:
+        matrix = self._cards.get(refs)
+        if matrix is None:
+            matrix = self._cards[refs] = model.embed(list(refs))
+        return matrix
 
-    def prepare(self, model_answer: str, pitfall: str) -> None:
-        """Embed a card ahead of time (when it is shown), so scoring it costs one short text."""
+    def prepare(self, refs: tuple[str, ...]) -> None:
+        """Embed a card's reference texts ahead of time (when it is shown): scoring then embeds only the answer."""
         if self._model is not None:
-            self._card(self._model, model_answer, pitfall)
+            self._refs(self._model, refs)
 
-    def closeness(self, answer: str, model_answer: str, pitfall: str) -> tuple[float, float] | None:
-        """Cosine similarity of ``answer`` to the model answer and to the pitfall; None if not ready."""
+    def similarities(self, texts: list[str], refs: tuple[str, ...]) -> list[list[float]] | None:
+        """Cosine similarity of each text to each reference text; None if the model is not ready.
+
+        The references (a card's texts) are embedded once and kept; an empty text is 0 to all.
+        """
         model = self._model
         if model is None:
             return None
-        card = self._card(model, model_answer, pitfall)
-        vector = model.embed([answer])[0]
-        to_answer, to_pitfall = (float(x) for x in card @ vector)
-        return to_answer, to_pitfall
+        grid = model.embed(texts) @ self._refs(model, refs).T
+        return [[float(x) for x in row] for row in grid]
+
+    def closeness(self, answer: str, model_answer: str, pitfall: str) -> tuple[float, float] | None:
+        """Cosine similarity of ``answer`` to the model answer and to the pitfall; None if not ready."""
+        grid = self.similarities([answer], (model_answer, pitfall))
+        return None if grid is None else (grid[0][0], grid[0][1])
 
 
 MEANING = Meaning()

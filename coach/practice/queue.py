@@ -2,7 +2,9 @@
 
 Due cards first, most overdue first; then new cards in curriculum order
 (basic, intermediate, advanced, design; decks in file order), within the
-daily limit of new cards. Cram mode serves every card in curriculum order.
+daily limit of new cards (a setting: ``coach.settings.new_per_day``). Suspended
+cards never come, buried ones not before the next local midnight; cram mode
+serves every other card in curriculum order.
 """
 
 from __future__ import annotations
@@ -10,17 +12,25 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from coach import settings
 from coach.content.models import Question
 from coach.practice.store import Store
+from coach.settings import DEFAULT_NEW_PER_DAY
+
+__all__ = ["DAY", "DEFAULT_NEW_PER_DAY", "Filters", "QuestionSet", "plan", "start_of_day", "streak", "tomorrow"]
 
 DAY = 86_400
-DEFAULT_NEW_PER_DAY = 20
 
 
 def start_of_day(now: float) -> float:
     """Local midnight at or before ``now``."""
     local = time.localtime(now)
     return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
+
+
+def tomorrow(now: float) -> float:
+    """The next local midnight after ``now`` (a DST change makes some days 23 or 25 hours)."""
+    return start_of_day(start_of_day(now) + DAY + DAY / 2)
 
 
 @dataclass
@@ -78,17 +88,19 @@ class QuestionSet:
 
 
 def plan(store: Store, questions: list[Question] | QuestionSet, *, filters: Filters | None = None,
-         cram: bool = False, new_per_day: int = DEFAULT_NEW_PER_DAY,
+         cram: bool = False, new_per_day: int | None = None,
          now: float | None = None) -> tuple[list[str], list[str]]:
-    """(due ids, new ids) for a session starting at ``now``."""
+    """(due ids, new ids) for a session starting at ``now``; ``new_per_day`` None: the setting."""
     bank = questions if isinstance(questions, QuestionSet) else QuestionSet(questions)
     wanted, wanted_ids = bank.select(filters or Filters())
-    if cram:
-        return [], [q.id for q in wanted]
     now = time.time() if now is None else now
-    due = [card_id for card_id in store.due_ids(now) if card_id in wanted_ids]
-    room = max(0, new_per_day - store.introduced_since(start_of_day(now)))
-    new = store.unseen([q.id for q in wanted], room) if room else []
+    held = store.held_ids(now)
+    if cram:
+        return [], [q.id for q in wanted if q.id not in held]
+    due = [card_id for card_id in store.due_ids(now) if card_id in wanted_ids and card_id not in held]
+    limit = settings.new_per_day() if new_per_day is None else new_per_day
+    room = max(0, limit - store.introduced_since(start_of_day(now)))
+    new = store.unseen([q.id for q in wanted if q.id not in held], room) if room else []
     return due, new
 
 

@@ -29,7 +29,7 @@ from coach.practice.faults import StoreError
 
 __all__ = ["CARD_COLUMNS", "CardRow", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_NAME = "coach.db"
 
 MIGRATIONS: dict[int, str] = {
@@ -78,6 +78,14 @@ MIGRATIONS: dict[int, str] = {
     );
     """,
     2: """
+    CREATE TABLE card_holds (
+        card_id TEXT PRIMARY KEY,        -- a question id, seen or not
+        kind TEXT NOT NULL,              -- 'suspended' (until unsuspended) or 'buried' (until `until`)
+        since REAL NOT NULL,
+        until REAL                       -- buried: the card comes back at this time (next local midnight)
+    );
+    """,
+    3: """
     CREATE TABLE mocks (                 -- coach mock: one row per mock interview
         id INTEGER PRIMARY KEY,
         started_at REAL NOT NULL UNIQUE, -- the mock's key across machines
@@ -144,6 +152,7 @@ class Store:
         self.notice = notice
         self.read_only = read_only
         self._scratch: Path | None = None  # a private copy opened read-only, removed on close
+        self.warning: str | None = None  # opened and writable, but trouble is near (a full disk)
 
     # -- opening -------------------------------------------------------------
     @classmethod
@@ -176,7 +185,11 @@ class Store:
         waiting = False
         while True:
             try:
-                return cls._open(path, min(0.5, max(0.05, deadline - time.monotonic())))
+                store = cls._open(path, min(0.5, max(0.05, deadline - time.monotonic())))
+                if faults.low_on_space(path.parent):
+                    store.warning = (f"the disk holding {path} is full: progress may not be saved "
+                                     "until you free some space")
+                return store
             except (sqlite3.Error, OSError, StoreError) as exc:
                 if isinstance(exc, StoreError) and exc.kind == faults.NEWER:
                     raise
@@ -424,6 +437,62 @@ class Store:
     def draft(self, kata: str) -> str | None:
         row = self.conn.execute("SELECT text FROM drafts WHERE kata = ?", (kata,)).fetchone()
         return row[0] if row else None
+
+    # -- undo, suspend and bury (rapid fire) --------------------------------------
+    def undo_review(self, card_id: str, reviewed_at: float, before: CardRow | None,
+                    after: CardRow | None) -> bool:
+        """Take back the review of ``card_id`` logged at ``reviewed_at``, in one transaction.
+
+        The review row goes; when the card's row is still ``after`` (what that
+        review stored: no other session has reviewed the card since) it goes
+        back to ``before`` (None: the card was new, its row goes too). A
+        cram review (``after`` None) changed no schedule, so none is touched.
+        Returns False when there was no such review (nothing changes).
+        """
+        with self.transaction() as conn:
+            cursor = conn.execute("DELETE FROM reviews WHERE card_id = ? AND reviewed_at = ?", (card_id, reviewed_at))
+            if cursor.rowcount == 0:
+                return False
+            if after is not None and self.card(card_id) == after:
+                if before is None:
+                    conn.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
+                else:
+                    conn.execute(f"INSERT OR REPLACE INTO cards ({CARD_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                 (before.card_id, before.state, before.step, before.stability, before.difficulty,
+                                  before.due, before.last_review, before.introduced, before.reps, before.lapses))
+            return True
+
+    def hold(self, card_id: str, kind: str, since: float, until: float | None = None) -> None:
+        """Suspend a card (``kind`` 'suspended', until released) or bury it ('buried', until ``until``)."""
+        if kind not in ("suspended", "buried"):
+            raise ValueError(f"kind must be 'suspended' or 'buried', got {kind!r}")
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
+                         (card_id, kind, since, until))
+
+    def release(self, card_id: str, kind: str | None = None) -> bool:
+        """Unsuspend or unbury ``card_id`` (only a hold of ``kind``, when given); False if it was not held."""
+        with self.transaction() as conn:
+            if kind is None:
+                cursor = conn.execute("DELETE FROM card_holds WHERE card_id = ?", (card_id,))
+            else:
+                cursor = conn.execute("DELETE FROM card_holds WHERE card_id = ? AND kind = ?", (card_id, kind))
+            return cursor.rowcount > 0
+
+    def held_ids(self, now: float) -> set[str]:
+        """Cards a session must not serve at ``now``: suspended ones, and buried ones not yet back."""
+        return {card_id for (card_id,) in self.conn.execute(
+            "SELECT card_id FROM card_holds WHERE kind = 'suspended' OR until > ?", (now,))}
+
+    def suspended(self) -> list[tuple[str, float]]:
+        """(card id, when it was suspended) for every suspended card, oldest first."""
+        return list(self.conn.execute(
+            "SELECT card_id, since FROM card_holds WHERE kind = 'suspended' ORDER BY since, card_id"))
+
+    def review_log(self) -> list[tuple[str, float, int]]:
+        """(card id, time, rating) of every scheduled review (cram ones left out), by card then time."""
+        return list(self.conn.execute(
+            "SELECT card_id, reviewed_at, rating FROM reviews WHERE cram = 0 ORDER BY card_id, reviewed_at"))
 
 
 

@@ -22,6 +22,7 @@ _CARD_FIELDS = CARD_COLUMNS.split(", ")
 _REVIEW_FIELDS = ["card_id", "rating", "reviewed_at", "duration_ms", "score", "cram"]
 _ATTEMPT_FIELDS = ["kata", "at", "status", "passed", "total", "duration_ms", "solution_hash"]
 _DRAFT_FIELDS = ["kata", "text", "updated_at"]
+_HOLD_FIELDS = ["card_id", "kind", "since", "until"]  # suspended and buried cards
 
 
 def export(store: Store) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def export(store: Store) -> dict[str, Any]:
         "reviews": rows(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews ORDER BY reviewed_at", _REVIEW_FIELDS),
         "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
         "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+        "holds": rows(f"SELECT {', '.join(_HOLD_FIELDS)} FROM card_holds ORDER BY card_id", _HOLD_FIELDS),
         **mock_db.export_rows(store),
     }
 
@@ -68,10 +70,11 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
     reviews = _records(doc, "reviews", _REVIEW_FIELDS, ("card_id", "rating", "reviewed_at"))
     attempts = _records(doc, "attempts", _ATTEMPT_FIELDS, ("kata", "at", "status", "passed", "total"))
     drafts = _records(doc, "drafts", _DRAFT_FIELDS, ("kata", "text", "updated_at"))
+    holds = _records(doc, "holds", _HOLD_FIELDS, ("card_id", "kind", "since"))
     mocks = _records(doc, "mocks", mock_db.MOCK_FIELDS, ("started_at", "status", "track", "level", "minutes", "plan"))
     mock_answers = _records(doc, "mock_answers", mock_db.ANSWER_FIELDS,
                             ("mock", "round", "kind", "position", "item", "prompt", "answer", "detail", "at"))
-    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "mocks": 0, "mock_answers": 0}
+    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "holds": 0, "mocks": 0, "mock_answers": 0}
     with store.transaction() as conn:
         for card in cards:
             mine = store.card(card.card_id)
@@ -97,6 +100,14 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
                 conn.execute("INSERT OR REPLACE INTO drafts (kata, text, updated_at) VALUES (?, ?, ?)",
                              (kata, text, updated_at))
                 changed["drafts"] += 1
+        for card_id, kind, since, until in holds:  # a newer suspension or burial wins
+            if kind not in ("suspended", "buried"):
+                raise CoachError(f"not a coach progress file: hold of {card_id!r} has kind {kind!r}")
+            row = conn.execute("SELECT since FROM card_holds WHERE card_id = ?", (card_id,)).fetchone()
+            if row is None or row[0] < since:
+                conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
+                             (card_id, kind, since, until))
+                changed["holds"] += 1
         changed["mocks"], changed["mock_answers"] = mock_db.import_rows(conn, mocks, mock_answers)
     return changed
 

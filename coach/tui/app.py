@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from functools import cached_property
@@ -49,6 +50,11 @@ class CoachApp(App[int]):
         self.drill_options = drill_options
         self._store_path = store_path
         self._store: Store | None = None
+        self._store_opened = threading.Event()
+        self._opening: threading.Thread | None = None
+        self._after_open: list[Callable[[], None]] = []
+        self._pending_screen: Callable[[], object] | None = None
+        self._store_wait = ""  # set while another program holds the progress file
         self._grader: Grader | None = None
         self._writer: Writer | None = None
         self._write_error: str | None = None
@@ -73,21 +79,95 @@ class CoachApp(App[int]):
 
     @property
     def store(self) -> Store:
+        """The progress file, opened when the app starts (:meth:`_start_store`); scripts and tests
+        that never mount the app open it here, on first use."""
         if self._store is None:
-            from coach.practice.store import Store, StoreError, default_path
-
-            path = self._store_path or default_path()
-            try:
-                self._store = Store.open(path)
-            except StoreError as exc:  # unusable (locked too long, newer coach): run without saving
-                self._store = Store.memory(path, exc.message)
-            if self._store.notice:
-                self.notify(self._store.notice, title="Progress file replaced", severity="warning", timeout=15,
-                            markup=False)
-            if self._store.read_only is not None:
-                self.notify(self._store.read_only, title="Progress is not being saved",
-                            severity="error", timeout=30, markup=False)
+            if self._opening is not None:
+                self._store_opened.wait()
+            else:
+                self._set_store(self._open_store())
+        assert self._store is not None
         return self._store
+
+    def _open_store(self, wait: float = 30.0, on_wait: Callable[[str], None] | None = None) -> Store:
+        from coach.practice import faults
+        from coach.practice.store import Store, StoreError, default_path
+
+        path = self._store_path or default_path()
+        try:
+            return Store.open(path, wait=wait, on_wait=on_wait)
+        except StoreError as exc:  # unusable (locked too long, newer coach): run without saving
+            if wait < 1 and exc.kind == faults.LOCKED:
+                raise
+            return Store.memory(path, exc.message)
+
+    def _set_store(self, store: Store) -> None:
+        self._store = store
+        if store.notice:
+            self.notify(store.notice, title="Progress file replaced", severity="warning", timeout=15)
+        if store.read_only is not None:
+            self.notify(store.read_only, title="Progress is not being saved", severity="error", timeout=30)
+        elif store.warning:
+            self.notify(store.warning, title="Disk full", severity="warning", timeout=20)
+
+    def _start_store(self) -> None:
+        """Open the progress file. When another program holds it locked, wait on a thread with a
+        notice on screen (screens that read progress open once it is free), never with a frozen UI."""
+        from coach.practice.store import StoreError
+
+        if self._store is not None:
+            return
+        try:
+            self._set_store(self._open_store(wait=0.3))
+            return
+        except StoreError as exc:
+            self._store_wait = f"{exc.path} is locked by another program"
+        self.notify(f"{self._store_wait}; coach opens it as soon as it is free (waiting up to 30 s). "
+                    "Meanwhile nothing is read or saved.",
+                    title="Waiting for your progress file", severity="warning", timeout=30)
+
+        def opener() -> None:
+            from coach.practice.store import Store, default_path
+
+            try:
+                store = self._open_store()
+            except Exception as exc:  # never leave the app waiting for a store that will not come
+                store = Store.memory(self._store_path or default_path(), f"the progress file cannot be opened: {exc}")
+            self._store = store
+            self._store_opened.set()  # first: the UI thread may be waiting for it
+            with contextlib.suppress(Exception):  # the app has already closed
+                self.call_from_thread(self._opened, store)
+
+        self._opening = threading.Thread(target=opener, name="coach-store-open", daemon=True)
+        self._opening.start()
+
+    def _opened(self, store: Store) -> None:
+        self._set_store(store)
+        self._store_wait = ""
+        queued, self._after_open = self._after_open, []
+        for step in queued:
+            step()
+        if self._pending_screen is not None:
+            show, self._pending_screen = self._pending_screen, None
+            show()
+
+    def _store_is_open(self) -> bool:
+        return self._opening is None or (self._store_opened.is_set() and not self._store_wait)
+
+    def when_store_ready(self, step: Callable[[], None]) -> None:
+        """Run ``step`` now if the progress file is open, else as soon as it is (in order)."""
+        if self._store_is_open():
+            step()
+        else:
+            self._after_open.append(step)
+
+    def _navigate(self, step: Callable[[], object]) -> None:
+        """Open a screen that reads progress; while the file is still locked, the last key wins."""
+        if self._store_is_open():
+            step()
+            return
+        self._pending_screen = step
+        self.notify(f"{self._store_wait}; this opens when it is free.", timeout=5)
 
     @property
     def writer(self) -> Writer | None:
@@ -103,7 +183,9 @@ class CoachApp(App[int]):
     def _writes_changed(self, status: WriteStatus) -> None:
         """Say when saving gets stuck (and when it catches up): nothing is dropped silently."""
         if status.error and status.error != self._write_error:
-            self.notify(f"{status.pending} not saved yet, retrying: {status.error}", title="Progress not saved yet",
+            cause = status.error.removeprefix("not saved yet: ").removeprefix("not saved: ")
+            changes = "1 change" if status.pending == 1 else f"{status.pending} changes"
+            self.notify(f"{changes} kept, retrying: {cause}", title="Progress not saved yet",
                         severity="warning", timeout=10)
         elif self._write_error and status.pending == 0:
             self.notify("Everything is saved again.", title="Progress saved")
@@ -144,6 +226,7 @@ class CoachApp(App[int]):
         from coach.tui.screens.home import HomeScreen
 
         self._exit_on_signals()
+        self._start_store()
 
         saved = settings.load().get("theme")
         if isinstance(saved, str) and saved in self.available_themes:
@@ -173,7 +256,7 @@ class CoachApp(App[int]):
     def start_drill(self, **options: Any) -> None:
         from coach.tui.screens.rapid import RapidScreen
 
-        self.push_screen(RapidScreen(**options))
+        self._navigate(lambda: self.push_screen(RapidScreen(**options)))
 
     def start_mock(self, options: MockOptions | None = None) -> None:
         """A mock interview (the default options when None)."""
@@ -184,17 +267,17 @@ class CoachApp(App[int]):
     def show_katas(self, pattern: str | None = None) -> None:
         from coach.tui.screens.katas import KataListScreen
 
-        self.push_screen(KataListScreen(pattern=pattern))
+        self._navigate(lambda: self.push_screen(KataListScreen(pattern=pattern)))
 
     def open_kata(self, kata: Kata) -> None:
         from coach.tui.screens.workbench import WorkbenchScreen
 
-        self.push_screen(WorkbenchScreen(kata))
+        self._navigate(lambda: self.push_screen(WorkbenchScreen(kata)))
 
     def show_stats(self) -> None:
         from coach.tui.screens.stats import StatsScreen
 
-        self.push_screen(StatsScreen())
+        self._navigate(lambda: self.push_screen(StatsScreen()))
 
     def action_help(self) -> None:
         from coach.tui.screens.help import HelpScreen

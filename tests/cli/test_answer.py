@@ -75,3 +75,20 @@ def test_help(capsys):
         main(["answer", "--help"])
     assert exit_info.value.code == 0
     assert "usage: coach answer" in capsys.readouterr().out
+
+
+def test_an_idea_said_in_other_words_is_shown_as_close_in_meaning_not_as_matched():
+    from coach.commands.answer import human, to_json
+    from coach.content.library import load_library
+    from coach.practice.scoring import HIT, MISS, Idea, Score
+
+    card = next(q for q in load_library(user=False, katas=False).questions if q.id == "py-list-vs-tuple")
+    answer = "You can grow a list in place. A tuple is frozen once built."
+    clause = (30, 58)
+    ideas = tuple(Idea(k, HIT, None, answer[slice(*clause)], clause, None, "meaning") if n == 0 else Idea(k, MISS)
+                  for n, k in enumerate(card.keywords))
+    result = Score(ideas, 3, mixed=True, closeness=0.7, by_meaning=True)
+    shown = human(card, result)
+    assert f'≈ {card.keywords[0].label} ← "A tuple is frozen once built" (close in meaning)' in shown
+    assert "✓" not in shown
+    assert to_json(card, result)["hits"][0]["via"] == "meaning"

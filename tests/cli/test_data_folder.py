@@ -94,6 +94,23 @@ def test_full_disk_stats_says_so_keeps_the_file_and_import_is_refused(tmp_path):
         assert run_coach("stats", env=env).stderr == ""
 
 
+def test_full_disk_while_another_coach_holds_the_file_open_is_still_said(tmp_path):
+    """With another coach open, SQLite can reuse its write-ahead log and open fine on a full disk:
+    the user is still told, before ratings start failing."""
+    with small_disk() as disk:
+        if disk is None:
+            pytest.skip("needs root to mount a small tmpfs")
+        some_progress(disk)
+        with Store.open(disk / "coach.db") as other:
+            other.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()
+            filler = fill(disk)
+            result = run_coach("stats", env={"COACH_HOME": str(disk)})
+        assert result.returncode == 0
+        assert "is full" in one_line_error(result) and str(disk) in one_line_error(result)
+        filler.unlink()
+        assert review_count(disk) == 12
+
+
 def test_read_only_data_folder_stats_works_and_import_is_refused(tmp_path):
     with small_disk() as disk:
         if disk is None:

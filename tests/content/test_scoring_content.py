@@ -83,3 +83,15 @@ def test_every_card_asks_for_more_than_its_question(questions):
         if len(asked) < 3:
             thin.append(f"{q.id}: only {len(asked)} key ideas beyond the question's own words")
     assert not thin, "\n".join(thin)
+
+
+def test_every_key_idea_can_be_reached_beyond_the_question_s_words(questions):
+    """A group made only of the question's words earns nothing: it would be a key idea no answer can hit."""
+    from coach.practice.scoring import ASKED
+
+    echoes = []
+    for q in questions:
+        for idea in score("", q.keywords, q.question).ideas:
+            if idea.status == ASKED:
+                echoes.append(f"{q.id}: {list(idea.keyword.forms)}")
+    assert not echoes, "key ideas made only of the question's words:\n" + "\n".join(echoes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import ROOT, run_coach
+from tests.exercism.test_runner_parity import FIRST, SECOND, WRONG, concept
 
 SOLUTION = ROOT / "katas" / "two_sum" / "solution.py"
 TEST_NAMES = ["test_example", "test_pair_in_the_middle", "test_element_not_used_twice", "test_equal_values",
@@ -84,3 +85,16 @@ def test_human_report(tmp_path):
 def test_a_kata_folder_path_works_too():
     result = run_coach("check", str(ROOT / "katas" / "two_sum"), str(SOLUTION))
     assert result.returncode == 0 and result.stdout.strip().endswith("11 passed")
+
+
+def test_human_report_groups_a_concept_exercise_by_task(tmp_path):
+    folder = concept(tmp_path, {"pantry_test.py": FIRST, "pantry_extra_test.py": SECOND}, WRONG)
+    result = run_coach("check", str(folder), str(folder / "pantry.py"))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Task 1: 2/4 passed"
+    assert [line.split("  ")[1] for line in lines[1:5]] == [
+        "✓ PantryTest::test_jars[variation #1, shelves=1]", "✓ PantryTest::test_jars[variation #2, shelves=2]",
+        "✗ PantryTest::test_jars[variation #3, shelves=4]", "✗ PantryTest::test_jars"]
+    assert lines[5:9:2] == ["Task 2: 1/1 passed", "Task 3: 1/1 passed"]
+    assert lines[-1] == "4 passed, 2 failed"

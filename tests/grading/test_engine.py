@@ -8,6 +8,7 @@ import pytest
 
 from coach.content.library import load_library, resolve_kata
 from coach.grading.events import ERROR
+from coach.grading.formats import human
 from coach.grading.grader import Grader
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -94,6 +95,9 @@ def test_a_blown_time_limit_is_an_error_of_that_test_alone(grader, two_sum, sour
     assert (last.name, last.status) == ("test_linear_time", "error")
     assert last.message.startswith("took longer than 1 s, this test's time limit; it was running two_sum.py:")
     assert last.ms >= 900, "the time shown is the time it ran"
+    assert last.details == "", "the message says it all; `coach check` and the TUI show it once"
+    report = human(result)
+    assert report.count("this test's time limit") == 1, report
 
 
 def test_tracebacks_show_the_test_and_the_solution_not_the_libraries_between(grader, two_sum):
@@ -132,8 +136,8 @@ def test_a_stuck_test_is_killed_and_a_fresh_worker_runs_the_rest(grader, two_sum
     first = result.tests[0]
     assert (first.name, first.status) == ("test_example", ERROR)
     assert first.message in (  # the loop's line or its body's, wherever the stack was caught
-        "took longer than 1 s, this test's time limit; it was running two_sum.py:7 in two_sum",
-        "took longer than 1 s, this test's time limit; it was running two_sum.py:8 in two_sum")
+        "took longer than 1 s, this test's time limit; it was running two_sum.py:7 in two_sum: while True:",
+        "took longer than 1 s, this test's time limit; it was running two_sum.py:8 in two_sum: pass")
     assert first.ms >= 1000, "the time shown is the time it ran"
     assert len(result.tests) == 11 and result.status == "fail"
 
@@ -143,4 +147,5 @@ def test_a_syntax_error_makes_every_test_an_error(grader, two_sum):
     assert result.status == ERROR and result.import_error
     assert len(result.tests) == 11 and result.summary == "0 passed, 11 errors"
     assert {t.message for t in result.tests} == {"SyntaxError on line 1: expected ':'"}
+    assert human(result).count("SyntaxError") == 1, "coach check says the run's error once"
     assert "test_too_short_returns_none[one number]" in {t.name for t in result.tests}

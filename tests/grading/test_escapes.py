@@ -185,6 +185,22 @@ CHEATS = {
                   "    seen = {}\n    for i, n in enumerate(nums):\n"
                   "        if target - n in seen:\n            return [seen[target - n], i]\n"
                   "        seen[n] = i\n    return None\n"),
+    # changed after the first test, where only the outcome's path is compared: the last check sees it
+    "late, elsewhere": ("import _pytest.fixtures as _fx\n_calls = []\ndef two_sum(nums, target):\n"
+                        "    if not _calls:\n        _calls.append(_fx.getfixturemarker)\n"
+                        "        _fx.getfixturemarker = lambda obj: _calls[0](obj)\n"
+                        + TWO_SUM.split("\n", 1)[1]),
+    # a framework function changed in place keeps its identity: its code is compared too
+    "in place": ("import _pytest.runner as _r\n_r.show_test_item.__code__ = _r.show_test_item.__code__.replace()\n"
+                 + TWO_SUM),
+    # the per-test check switched off: the last check is made through another reference
+    "checks switched off": ("import sys, builtins\n_calls = []\ndef two_sum(nums, target):\n"
+                            "    if not _calls:\n        _calls.append(1)\n"
+                            "        _f = sys._getframe()\n"
+                            "        while 'reporter' not in _f.f_locals:\n            _f = _f.f_back\n"
+                            "        _f.f_locals['reporter'].check_integrity = lambda full=True: None\n"
+                            "        return None\n"
+                            + TWO_SUM.split("\n", 1)[1]),
 }
 
 
@@ -193,12 +209,20 @@ def test_cheats_are_never_a_pass(grader, kata, case):
     result = grader.run(kata, CHEATS[case]).result()
     grader.settle()
     assert result.status != PASS
-    assert result.passed < len(result.tests)
+    assert result.passed < len(result.tests) or case == "late, elsewhere"  # there the run is an error
     if case in ("xfail", "skip", "unittest skip"):
         assert all(t.status == ERROR for t in result.tests[:10])
         assert "the solution called" in result.tests[0].message
     if case in ("plugin", "pytest object", "builtins", "in a test"):
         assert "changed the test framework" in messages(result)
+    if case == "late, elsewhere":
+        assert result.status == ERROR and result.passed == 11
+        assert result.message == ("the solution changed the test framework during the run: "
+                                  "_pytest.fixtures.getfixturemarker was replaced, added or removed")
+    if case == "in place":
+        assert result.status == ERROR and "_pytest.runner.show_test_item.__code__ was replaced" in result.message
+    if case == "checks switched off":
+        assert result.status == ERROR and "reporter.check_integrity was replaced" in result.message
 
 
 def test_the_suites_own_skips_xfails_and_async_tests(tmp_path):

@@ -128,10 +128,28 @@ def test_the_store_copy_goes_through_the_writer(store, kata):
     assert store.draft("two_sum") == "queued copy"
 
 
-def test_a_draft_that_is_not_utf8_is_reported_and_left_alone(store, kata):
+def test_a_draft_that_is_not_utf8_opens_readably_and_the_original_bytes_are_kept(store, kata):
     path = draft_path(kata)
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\xff\xfe not text")
+    draft = Draft(store, kata)
+    assert draft.load() == "\ufffd\ufffd not text"
+    assert draft.notice and "not UTF-8" in draft.notice
+    kept = list(path.parent.glob("two_sum.py.not-utf8-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"\xff\xfe not text"
+    assert kept[0].name in draft.notice
+    assert path.read_text(encoding="utf-8") == "\ufffd\ufffd not text", "the draft is text again"
+
+
+def test_a_draft_that_cannot_be_copied_aside_is_reported_and_left_alone(store, kata, monkeypatch):
+    path = draft_path(kata)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xff\xfe not text")
+
+    def no_space(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("shutil.copyfile", no_space)
     with pytest.raises(DraftError, match="not UTF-8"):
         Draft(store, kata).load()
     assert path.read_bytes() == b"\xff\xfe not text"

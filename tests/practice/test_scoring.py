@@ -200,10 +200,14 @@ def test_the_issue_examples(cards):
 
 # -- the meaning signal ---------------------------------------------------------------------------
 class FakeMeaning:
-    """Stands in for the embedding model: fixed similarities, so the rule is what is tested."""
+    """Stands in for the embedding model: fixed similarities, so the rule is what is tested.
 
-    def __init__(self, to_answer: float, to_pitfall: float) -> None:
-        self.close = (to_answer, to_pitfall)
+    The whole answer is ``to_answer`` close to the model answer and ``to_pitfall`` to the
+    pitfall; each clause of the answer is ``to_ideas`` close to every key idea's context.
+    """
+
+    def __init__(self, to_answer: float, to_pitfall: float, to_ideas: float) -> None:
+        self.close = (to_answer, to_pitfall, to_ideas)
 
     def available(self) -> bool:
         return True
@@ -214,8 +218,10 @@ class FakeMeaning:
     def load(self) -> bool:
         return True
 
-    def closeness(self, answer, model_answer, pitfall):
-        return self.close
+    def similarities(self, texts, refs):
+        to_answer, to_pitfall, to_ideas = self.close
+        whole = [to_answer, to_pitfall] + [0.0] * (len(refs) - 2)
+        return [whole] + [[0.0, 0.0] + [to_ideas] * (len(refs) - 2) for _ in texts[1:]]
 
 
 @pytest.fixture()
@@ -233,22 +239,32 @@ def meaning_on(monkeypatch):
 
     monkeypatch.setitem(scoring._settings, "semantic", True)
 
-    def use(to_answer: float, to_pitfall: float) -> None:
-        monkeypatch.setattr(scoring, "MEANING", FakeMeaning(to_answer, to_pitfall))
+    def use(to_answer: float, to_pitfall: float, to_ideas: float = 0.0) -> None:
+        monkeypatch.setattr(scoring, "MEANING", FakeMeaning(to_answer, to_pitfall, to_ideas))
     return use
 
 
-def test_meaning_raises_half_the_ideas_to_good_when_the_answer_reads_like_the_model(card, meaning_on):
-    meaning_on(0.7, 0.4)
-    result = score_question("alpha and beta", card)
+def test_ideas_said_in_other_words_count_when_the_answer_reads_like_the_model(card, meaning_on):
+    meaning_on(0.7, 0.4, to_ideas=0.1)  # close overall, but no clause says gamma or delta
+    assert score_question("alpha and beta, and more besides", card).suggested == HARD
+    meaning_on(0.7, 0.4, to_ideas=0.5)
+    result = score_question("alpha and beta, and the rest in other words", card)
     assert result.suggested == GOOD and result.by_meaning and result.closeness == pytest.approx(0.7)
     assert result.mixed and result.preselect is None  # the words alone said Hard: let the user compare
-    meaning_on(0.7, 0.65)  # about as close to the pitfall as to the model answer
-    assert score_question("alpha and beta", card).suggested == HARD
-    meaning_on(0.9, 0.1)  # too few ideas: meaning alone never makes an answer Good
-    assert score_question("alpha", card).suggested == AGAIN
-    meaning_on(0.9, 0.1)  # a cancelled idea weighs against it
+    by_meaning = [i for i in result.ideas if i.via == "meaning"]
+    assert [i.label for i in by_meaning] == ["gamma", "delta"]
+    assert all(i.hit and i.said and i.span for i in by_meaning)
+
+
+def test_the_meaning_signal_keeps_echoes_negations_and_the_pitfall_out(card, meaning_on):
+    meaning_on(0.7, 0.65, to_ideas=0.5)  # about as close to the pitfall as to the model answer
+    assert score_question("alpha and beta, and the rest in other words", card).suggested == HARD
+    meaning_on(0.4, 0.1, to_ideas=0.5)  # the answer as a whole reads unlike the model answer
+    assert score_question("alpha and beta, and the rest in other words", card).suggested == HARD
+    meaning_on(0.9, 0.1, to_ideas=0.5)  # cancelled ideas weigh against it
     assert score_question("alpha; it is not gamma or delta", card).suggested < GOOD
+    meaning_on(0.9, 0.1, to_ideas=0.5)  # a hedged sentence says nothing
+    assert score_question("no idea what alpha, beta, gamma or delta mean", card).suggested == AGAIN
 
 
 def test_near_the_boundary_the_words_need_the_meaning_to_agree(meaning_on):
@@ -259,7 +275,7 @@ def test_near_the_boundary_the_words_need_the_meaning_to_agree(meaning_on):
     meaning_on(0.6, 0.58)  # 3 of 5 ideas, but it reads like the pitfall
     result = score_question("alpha, beta and gamma", five)
     assert result.suggested == HARD and result.mixed
-    meaning_on(0.6, 0.3)
+    meaning_on(0.65, 0.3)
     assert score_question("alpha, beta and gamma", five).suggested == GOOD
     meaning_on(0.6, 0.58)  # 4 of 5: the words alone are enough
     assert score_question("alpha, beta, gamma and delta", five).preselect == GOOD

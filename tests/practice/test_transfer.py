@@ -26,6 +26,8 @@ def fill(store: Store) -> None:
     store.record_attempt("two_sum", "fail", 5, 11, 60_000.0, "h1", at=clock.now)
     store.record_attempt("two_sum", "pass", 11, 11, 90_000.0, "h2", at=clock.now + 1)
     store.save_draft("two_sum", "def two_sum(nums, target):\n    ...\n", at=clock.now)
+    store.hold("q1", "suspended", clock.now)
+    store.hold("q9", "buried", clock.now, until=clock.now + 3600)
 
 
 def snapshot(store: Store) -> dict:
@@ -41,10 +43,10 @@ def test_round_trip_and_idempotent_import(tmp_path):
         original = snapshot(source)
     with Store.open(tmp_path / "b.db") as target:
         first = import_(target, doc)
-        assert first == {"cards": 4, "reviews": 5, "attempts": 2, "drafts": 1, "mocks": 0, "mock_answers": 0}
+        assert first == {"cards": 4, "reviews": 5, "attempts": 2, "drafts": 1, "holds": 2, "mocks": 0, "mock_answers": 0}
         assert snapshot(target) == original
         second = import_(target, doc)
-        assert second == {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "mocks": 0, "mock_answers": 0}
+        assert second == {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "holds": 0, "mocks": 0, "mock_answers": 0}
         assert snapshot(target) == original
 
 

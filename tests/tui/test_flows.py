@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from dataclasses import replace
 
 from textual.widgets import DataTable, Markdown, Static, TextArea
@@ -127,32 +126,31 @@ async def test_ctrl_r_on_the_reference_solution_passes_everything():
 
 async def test_an_infinite_loop_leaves_the_ui_responsive_and_ends_in_a_timeout():
     loop = "def two_sum(nums, target):\n    while True:\n        pass\n"
-    app, _ = workbench_app(draft=loop, limits={"time": 2})
+    app, _ = workbench_app(draft=loop, limits={"time": 5})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: "Running" in summary(app), what="the run to start")
-        started = time.monotonic()
         await pilot.press("ctrl+g")  # the UI answers while the tests run
         assert "Hint 1/" in markdown_of(app, "#hints")
-        assert time.monotonic() - started < 1.0
-        await wait_for(pilot, lambda: "timed out" in summary(app), 10, "the timeout")
-        assert "timed out after 2 s, the whole run's limit, in test_example" in summary(app)
+        assert "Running" in summary(app), "the hint showed while the looping run was still going"
+        await wait_for(pilot, lambda: "timed out" in summary(app), 30, "the timeout")
+        assert "timed out after 5 s, the whole run's limit, in test_" in summary(app)
         table = app.screen.query_one("#results-table", DataTable)
         assert str(table.get_cell("test_example", "mark")) == "!"
 
 
 async def test_a_second_ctrl_r_cancels_and_restarts():
     loop = "def two_sum(nums, target):\n    while True:\n        pass\n"
-    app, kata = workbench_app(draft=loop, limits={"time": 8})
+    app, kata = workbench_app(draft=loop, limits={"time": 120})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: "Running" in summary(app), what="the first run")
         app.screen.editor.load_text(kata.solution_path.read_text())
-        started = time.monotonic()
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: "passed" in summary(app), 8, "the second run")
+        # The looping run would hold the worker for 120 s: passing well before that means
+        # it was cancelled, not waited for.
+        await wait_for(pilot, lambda: "passed" in summary(app), 60, "the second run")
         assert "All 11 tests passed" in summary(app)
-        assert time.monotonic() - started < 6, "the looping run was cancelled, not waited for"
 
 
 async def test_hints_come_one_at_a_time():

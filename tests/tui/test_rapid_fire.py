@@ -32,7 +32,10 @@ async def test_the_footer_offers_only_the_keys_that_work_now():
         assert footer_keys(app) >= {"ctrl+s", "escape"} and "space" not in footer_keys(app)
         await pilot.press("escape", "space")
         revealed = footer_keys(app)
-        assert {"1", "2", "3", "4", "pagedown"} <= revealed and "space" not in revealed
+        assert {"s", "b", "pagedown"} <= revealed and not {"space", "u"} & revealed
+        assert "1 Again · 1m" in str(app.screen.query_one("#prompt", Static).render()), "the rating bar"
+        await pilot.press("3")
+        assert "u" in footer_keys(app) and not {"s", "b"} & footer_keys(app)
 
 
 async def test_a_long_answer_scrolls_from_the_keyboard_and_the_ratings_still_work():

@@ -72,7 +72,8 @@ def test_revealed_answer(snap_compare, size):
     assert snap_compare(make(mode="rapid"), terminal_size=SIZES[size], press=["space"])
 
 
-def test_typed_answer_feedback(snap_compare, size):
+def test_typed_answer_feedback(snap_compare, size, monkeypatch):
+    monkeypatch.setenv("COACH_SEMANTIC", "0")  # keywords only: the meaning model loads in the background
     keys = ["enter", *"one thread at a time runs bytecode", "ctrl+s"]
     assert snap_compare(make(mode="rapid"), terminal_size=SIZES[size], press=keys)
 

@@ -22,6 +22,7 @@ from tests.tui.helpers import NOON, wait_for
 from tests.tui.screen import screen_text
 
 SMALL, LARGE = (80, 24), (120, 40)
+SHARDS = 4  # the suite runs on several processes (pytest-xdist): each shard walks a quarter
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +59,12 @@ async def in_both_sizes(pilot, app, *texts: str) -> list[str]:
     return missing
 
 
-async def test_every_kata_in_the_workbench(bundled):
+@pytest.mark.parametrize("shard", range(SHARDS))
+async def test_every_kata_in_the_workbench(bundled, shard):
     app = make_app(library=bundled, clock=lambda: NOON)
     problems: list[str] = []
     async with app.run_test(size=SMALL) as pilot:
-        for kata in bundled.katas:
+        for kata in bundled.katas[shard::SHARDS]:
             app.open_kata(kata)
             await wait_for(pilot, lambda: isinstance(app.screen, WorkbenchScreen), 10, "the workbench")
             screen = app.screen
@@ -97,11 +99,14 @@ async def test_every_kata_in_the_workbench(bundled):
     assert not problems, "\n".join(problems)
 
 
-async def test_every_deck_card_revealed(bundled):
+@pytest.mark.parametrize("shard", range(SHARDS))
+async def test_every_deck_card_revealed(bundled, shard):
     app = make_app(library=bundled, clock=lambda: NOON)
     problems: list[str] = []
     async with app.run_test(size=SMALL) as pilot:
         for n, deck in enumerate(bundled.decks):
+            if n % SHARDS != shard:
+                continue
             await pilot.resize_terminal(*(SMALL if n % 2 == 0 else LARGE))  # decks alternate sizes
             app.start_drill(topic=deck.topic, cram=True)
             await pilot.pause()

@@ -40,7 +40,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
 
     everywhere: list[BindingType] = [
         Binding(CoachApp.COMMAND_PALETTE_BINDING, "palette",
-                "command palette: open a kata, drill a topic, theme"),
+                "command palette: open a kata, drill a topic, new cards per day, unsuspend, theme"),
         *CoachApp.BINDINGS]
     return [
         ("Everywhere", keys_by_action(everywhere)),

@@ -40,8 +40,8 @@ class HomeScreen(CoachScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        # Draw first; the counts need the content and the progress file.
-        self.call_after_refresh(self.refresh_counts)
+        # Draw first; the counts need the content and the progress file (opened off the UI thread).
+        self.call_after_refresh(self.app.when_store_ready, self.refresh_counts)
 
     def on_screen_resume(self) -> None:
         if self.counted:  # not the first showing: on_mount's timer does that one

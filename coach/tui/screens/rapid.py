@@ -1,4 +1,5 @@
-"""Rapid fire: one card at a time; reveal or type, then rate."""
+"""Rapid fire: one card at a time; reveal or type, then rate (each key shows the
+interval it gives); undo, suspend and bury as in Anki."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, ProgressBar, Static, TextArea
@@ -15,11 +17,12 @@ from textual.widgets import Footer, Header, Markdown, ProgressBar, Static, TextA
 from coach.content.models import Question
 from coach.practice.faults import StoreError
 from coach.practice.queue import Filters
-from coach.practice.scheduler import Drill
+from coach.practice.scheduler import RATING_NAMES, Drill, interval_label
 from coach.practice.scoring import Score, score_question, warm_up
 from coach.practice.scoring import prepare as prepare_scoring
 from coach.tui.screens.base import CoachScreen
 from coach.tui.text import template
+from coach.tui.widgets.answer_compare import AnswerCompare
 from coach.tui.widgets.keywords import KeywordFeedback
 
 Stage = Literal["asking", "typing", "revealed"]
@@ -45,11 +48,15 @@ class RapidScreen(CoachScreen):
         Binding("enter", "type", "Type answer", tooltip="type your answer first"),
         Binding("t", "type", "Type answer", show=False, tooltip="type your answer first"),
         Binding("ctrl+s", "check", "Check answer", priority=True, tooltip="check the typed answer's key ideas"),
-        Binding("enter", "accept", "Accept suggestion", tooltip="rate as suggested for a typed answer"),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
+        Binding("enter", "accept", "Accept", tooltip="rate as suggested for a typed answer"),
+        # The rating keys show on the rating bar above the footer, each with the interval it gives.
+        Binding("1", "rate(1)", "Again", show=False, tooltip="forgot it (the bar shows when each brings it back)"),
+        Binding("2", "rate(2)", "Hard", show=False, tooltip="recalled, with effort"),
+        Binding("3", "rate(3)", "Good", show=False, tooltip="recalled"),
+        Binding("4", "rate(4)", "Easy", show=False, tooltip="recalled at once"),
+        Binding("u", "undo", "Undo", tooltip="take back the last rating, suspension or burial"),
+        Binding("s", "suspend", "Suspend", tooltip="never show this card again, until unsuspended"),
+        Binding("b", "bury", "Bury", tooltip="skip this card until tomorrow"),
         Binding("pagedown", "scroll('page_down')", "Scroll", key_display="PgDn", tooltip=SCROLL_HELP),
         Binding("pageup", "scroll('page_up')", "Scroll", key_display="PgUp", show=False, tooltip=SCROLL_HELP),
         Binding("down,j", "scroll('down')", "Scroll", show=False, tooltip=SCROLL_HELP),
@@ -65,18 +72,20 @@ class RapidScreen(CoachScreen):
 
     def __init__(self, *, topic: str | None = None, topics: tuple[str, ...] = (), level: str | None = None,
                  tag: str | None = None, count: int | None = None, cram: bool = False,
-                 timer: float | None = None) -> None:
+                 timer: float | None = None, new_per_day: int | None = None) -> None:
         super().__init__()
         self.filters = Filters(topic=None if topics else topic, topics=topics, tag=tag, level=level,
                                asked=topic)
         self.limit = count
         self.cram = cram
         self.seconds = timer
+        self.new_per_day = new_per_day  # None: the setting (coach.settings.new_per_day)
         self.question: Question | None = None
         self.shown_at = 0.0
         self.typed_score: Score | None = None
         self.ratings: list[int] = []
         self.typed_scores: list[float] = []
+        self._scored: list[bool] = []  # per rating: whether it added to typed_scores (for undo)
         self._countdown: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -91,14 +100,18 @@ class RapidScreen(CoachScreen):
             typed.can_focus = False
             yield typed
             yield KeywordFeedback(id="feedback")
+            yield AnswerCompare(id="compare")
             yield Markdown(id="answer")
         yield Static(id="prompt")
         yield Footer()
 
     def on_mount(self) -> None:
+        from coach import settings
+
         app = self.app
+        new_per_day = self.new_per_day if self.new_per_day is not None else settings.new_per_day()
         self.drill = Drill(app.store, app.questions, filters=self.filters, cram=self.cram, clock=app.clock,
-                           limit=self.limit, writer=app.writer)
+                           limit=self.limit, writer=app.writer, new_per_day=new_per_day)
         self.starting = len(self.drill)
         self.query_one("#progress", ProgressBar).update(total=max(self.drill.planned, 1), progress=0)
         if self.seconds:
@@ -123,6 +136,7 @@ class RapidScreen(CoachScreen):
         self.typed_score = None
         self.stage = "asking"
         self.watch_stage("asking")
+        self.refresh_bindings()  # the stage may be unchanged while undo became possible (or not)
         self.shown_at = time.monotonic()
         self.query_one("#card").scroll_home(animate=False)
         if self._countdown is not None and self.seconds:
@@ -137,15 +151,22 @@ class RapidScreen(CoachScreen):
         prompts = {
             "asking": "[b]space[/] reveal the answer   [b]enter[/] type your answer first",
             "typing": "[b]ctrl+s[/] check your answer   [b]escape[/] back to the question",
-            "revealed": "rate yourself:  [b]1[/] Again   [b]2[/] Hard   [b]3[/] Good   [b]4[/] Easy",
         }
-        self.query_one("#prompt", Static).update(prompts[stage])
+        self.query_one("#prompt", Static).update(prompts[stage] if stage in prompts else self._rating_bar())
         typed = self.query_one("#typed", TextArea)
         typed.can_focus = stage == "typing"  # never focused behind the user's back
         if stage == "typing":
             typed.focus()
         elif self.focused is not None:
             self.set_focus(None)
+
+    def _rating_bar(self) -> Content:
+        """``rate yourself:  1 Again · 10m   2 Hard · 1d   3 Good · 4d   4 Easy · 9d`` (cram: no intervals)."""
+        intervals = self.drill.preview(self.question) if self.question is not None else {}
+        keys = [template("[b]$key[/] $name$after", key=rating, name=name,
+                         after=f" · {interval_label(intervals[rating])}" if rating in intervals else "")
+                for rating, name in RATING_NAMES.items()]
+        return Content("rate yourself:  ") + Content("   ").join(keys)
 
     def watch_remaining(self, remaining: int) -> None:
         if self.seconds:
@@ -177,6 +198,7 @@ class RapidScreen(CoachScreen):
         result = score_question(typed, self.question)
         self.typed_score = result
         self.query_one("#feedback", KeywordFeedback).show(typed, result)
+        self.query_one("#compare", AnswerCompare).show(typed, self.question, result)
 
     # -- actions ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -188,8 +210,10 @@ class RapidScreen(CoachScreen):
             return stage == "typing"
         if action == "accept":  # not when the evidence is mixed: nothing is preselected then
             return stage == "revealed" and self.typed_score is not None and self.typed_score.preselect is not None
-        if action == "rate":
+        if action in ("rate", "suspend", "bury"):
             return stage == "revealed"
+        if action == "undo":
+            return stage != "typing" and self.drill.can_undo
         if action == "scroll":
             return stage != "typing"
         if action == "finish":
@@ -231,10 +255,56 @@ class RapidScreen(CoachScreen):
         except StoreError as exc:  # read-only, full disk, locked too long: say so, keep drilling
             self.notify(exc.message, title="Rating not saved", severity="error", timeout=10, markup=False)
         self.ratings.append(rating)
+        self._scored.append(ratio is not None)
         if ratio is not None:
             self.typed_scores.append(ratio)
+        self._progress()
+        self.next_card()
+
+    def _progress(self) -> None:
         self.query_one("#progress", ProgressBar).update(total=max(1, self.drill.planned),
                                                           progress=len(self.ratings))
+
+    def action_suspend(self) -> None:
+        self._hold("suspended")
+
+    def action_bury(self) -> None:
+        self._hold("buried")
+
+    def _hold(self, kind: str) -> None:
+        if self.stage != "revealed" or self.question is None:
+            return
+        try:
+            (self.drill.suspend if kind == "suspended" else self.drill.bury)(self.question)
+        except StoreError as exc:
+            self.notify(exc.message, title="Not saved", severity="error", timeout=10, markup=False)
+        else:
+            self._held_notice(kind, self.question)
+        self._progress()
+        self.next_card()
+
+    def _held_notice(self, kind: str, question: Question) -> None:
+        if kind == "suspended":
+            self.notify(f"Suspended {question.id}: it stays out of every session until "
+                        f"'coach rapid --unsuspend {question.id}' (u undoes).", timeout=6)
+        else:
+            self.notify("Buried until tomorrow (u undoes).", timeout=4)
+
+    def action_undo(self) -> None:
+        try:
+            step = self.drill.undo()
+        except StoreError as exc:
+            step = None
+            self.notify(exc.message, title="Undo not saved", severity="error", timeout=10, markup=False)
+        if step is None:
+            return
+        if step.kind == "rating" and self.ratings:
+            self.ratings.pop()
+            if self._scored.pop() and self.typed_scores:
+                self.typed_scores.pop()
+        done = {"rating": "Rating", "suspended": "Suspension", "buried": "Burial"}[step.kind]
+        self.notify(f"{done} undone: the card is back.", timeout=3)
+        self._progress()
         self.next_card()
 
     def action_finish(self) -> None:

@@ -18,9 +18,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from coach.content.models import Kata
+from coach.grading import growth
 from coach.grading.events import (
     PASS,
     Event,
@@ -87,6 +88,14 @@ class WorkbenchScreen(CoachScreen):
         run_id: int
         event: Event
 
+    @dataclass
+    class GrowthReported(Message):
+        """A time budget ran out: how the solution grows (text None while measuring)."""
+
+        run_id: int
+        tests: tuple[str, ...]
+        text: str | None
+
     def __init__(self, kata: Kata) -> None:
         super().__init__()
         self.kata = kata
@@ -108,13 +117,23 @@ class WorkbenchScreen(CoachScreen):
         yield Static(id="draft-status")
         yield Footer(compact=True, show_command_palette=False)
 
+    _closing_unopened = False  # the draft could not be read: never write over it
+
     def on_mount(self) -> None:
         app = self.app
         self.sub_title = f"{self.kata.title} · {self.kata.difficulty}"
         self.draft = Draft(app.store, self.kata, writer=app.writer)
         first_open = not self.draft.path.exists()
         self._editor_widget = self.editor  # held: once children unmount a query finds nothing
-        self._editor_widget.load_text(self.draft.load())
+        try:
+            self._editor_widget.load_text(self.draft.load())
+        except DraftError as exc:  # unreadable: leave the file alone and say so
+            self.notify(exc.message, title="Cannot open the draft", severity="error", timeout=20)
+            self._closing_unopened = True
+            self.app.pop_screen()
+            return
+        if self.draft.notice:
+            self.notify(self.draft.notice, title="Draft recovered", severity="warning", timeout=20)
         self.session = KataSession(app.store, self.kata.slug, writer=app.writer)
         self._status("draft loaded")
         if first_open:
@@ -143,6 +162,8 @@ class WorkbenchScreen(CoachScreen):
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
+        if self._closing_unopened:
+            return
         text = self.editor.text
         if self.draft.needs_save(text):
             try:
@@ -203,6 +224,18 @@ class WorkbenchScreen(CoachScreen):
             run.cancel()  # a newer ctrl+r came while this run was starting
         for event in run.events():
             self.post_message(self.Graded(run_id, event))
+        slow = growth.wanted(self.kata, run.result())
+        if slow and run_id == self.run_id:
+            self.post_message(self.GrowthReported(run_id, slow, None))
+            worker = get_current_worker()
+            report = growth.measure(self.app.grader, self.kata, source, tests=slow,
+                                    cancelled=lambda: run_id != self.run_id or worker.is_cancelled)
+            text = report.text() if report else "could not measure how it grows"
+            self.post_message(self.GrowthReported(run_id, slow, text))
+
+    def on_workbench_screen_growth_reported(self, message: GrowthReported) -> None:
+        if message.run_id == self.run_id:
+            self.results.growth(message.tests, message.text)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed grading worker lands: the results panel, not a crash."""
@@ -220,8 +253,8 @@ class WorkbenchScreen(CoachScreen):
         match message.event:
             case RunStarted(tests=tests):
                 results.start(tests)
-            case TestsCollected(names=names):
-                results.collected(names)
+            case TestsCollected(names=names, tasks=tasks):
+                results.collected(names, tasks)
             case TestStarted(name=name):
                 results.started(name)
             case TestFinished(result=result):
@@ -369,6 +402,8 @@ class WorkbenchScreen(CoachScreen):
 
     def flush_draft(self) -> None:
         """Write unsaved editor text now (leaving, quitting, a signal)."""
+        if self._closing_unopened:
+            return
         try:
             editor = self._editor_widget
             if self.draft.needs_save(editor.text):

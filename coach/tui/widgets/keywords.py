@@ -10,16 +10,14 @@ from coach.practice.scoring import Score
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
-def highlighted(answer: str, spans: tuple[tuple[int, int], ...]) -> Text:
-    """The typed answer with the matched keywords emphasised."""
-    text = Text(answer)
-    for start, end in spans:
-        text.stylize("bold reverse green", start, end)
-    return text
+def _short(said: str | None, most: int = 40) -> str:
+    """What the user said, on one line; a long clause (credited in meaning) cut short."""
+    flat = " ".join((said or "").split())
+    return flat if len(flat) <= most else flat[:most - 1].rstrip() + "…"
 
 
 class KeywordFeedback(Static):
-    """Shows hits (✓) and misses (✗), the typed answer and the suggested rating."""
+    """Shows hits (✓) and misses (✗) and the suggested rating (the answers themselves: ``AnswerCompare``)."""
 
     DEFAULT_CSS = """
     KeywordFeedback {
@@ -32,8 +30,10 @@ class KeywordFeedback(Static):
     def show(self, answer: str, score: Score) -> None:
         text = Text()
         for idea in score.asked:
-            if idea.hit:
-                said = "" if (idea.said or "").casefold() == idea.label.casefold() else f" ← {idea.said}"
+            if idea.hit and idea.via == "meaning":  # a clause close in meaning, not the idea's words
+                text.append(f" ≈ {idea.label} ← {_short(idea.said)} ", style="green")
+            elif idea.hit:
+                said = "" if (idea.said or "").casefold() == idea.label.casefold() else f" ← {_short(idea.said)}"
                 text.append(f" ✓ {idea.label}{said} ", style="bold green")
             elif idea.negated:
                 text.append(f" ✗ {idea.label} ({idea.cue}) ", style="bold red")
@@ -47,7 +47,5 @@ class KeywordFeedback(Static):
             text.append("Suggested: ", style="dim")
             text.append(f"{score.suggested} {RATING_NAMES[score.suggested]}", style="bold")
             text.append(" (enter to accept, 1-4 to choose)\n", style="dim")
-        if answer.strip():
-            text.append("You wrote: ", style="dim")
-            text.append_text(highlighted(answer, score.spans))
+        text.rstrip()
         self.update(text)
