@@ -34,3 +34,14 @@ def save(**changes: Any) -> None:
         os.replace(tmp, target)
     except OSError:
         pass
+
+
+DEFAULT_NEW_PER_DAY = 20
+
+
+def new_per_day() -> int:
+    """How many new cards a day the queue introduces (``new_per_day`` in the settings file; default 20)."""
+    value = load().get("new_per_day")
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    return DEFAULT_NEW_PER_DAY

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from coach.errors import CoachError
-from coach.practice.store import Store
+from coach.practice.store import SCHEMA_VERSION, Store
 from tests.conftest import ROOT, run_coach
 
 WRITER = textwrap.dedent("""
@@ -119,7 +119,7 @@ def test_reopening_keeps_everything(tmp_path):
         assert store.draft("two_sum") == "def two_sum(): ..."
         assert store.kata_summary()["two_sum"] == {"attempts": 1, "passes": 0, "best_ms": None, "last": 100.0}
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_a_failed_write_leaves_nothing_half_done(tmp_path):

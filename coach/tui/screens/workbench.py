@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 from coach.content.models import Kata
 from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
 from coach.grading.run import Run
+from coach.practice import katasched
 from coach.practice.attempts import KataSession, minutes
 from coach.practice.drafts import Draft, DraftError
 from coach.practice.faults import StoreError
@@ -66,6 +67,8 @@ class WorkbenchScreen(CoachScreen):
         Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
         Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
         Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
+        Binding("f6", "previous", "Previous", show=False,
+                tooltip="your draft from before the kata came back (viewing it counts as viewing the solution)"),
         Binding("escape", "back", "Back", tooltip="save and go back"),
     ]
 
@@ -105,8 +108,10 @@ class WorkbenchScreen(CoachScreen):
         self.draft = Draft(app.store, self.kata, writer=app.writer)
         first_open = not self.draft.path.exists()
         self._editor_widget = self.editor  # held: once children unmount a query finds nothing
-        self._editor_widget.load_text(self.draft.load())
-        self.session = KataSession(app.store, self.kata.slug, writer=app.writer)
+        text = self._comes_back(self.draft.load())
+        self._editor_widget.load_text(text)
+        self.session = KataSession(app.store, self.kata.slug, writer=app.writer, wall=app.clock, start_text=text)
+        self._show_schedule()
         self._status("draft loaded")
         if first_open:
             self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
@@ -116,6 +121,72 @@ class WorkbenchScreen(CoachScreen):
         app.grader_for(self.kata)  # warm a worker for this kata now
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
         self.editor.focus()
+
+    # -- the schedule --------------------------------------------------------------
+    def _comes_back(self, text: str) -> str:
+        """A kata due again starts from its starter; the draft it had is set aside (f6 shows it)."""
+        app, slug = self.app, self.kata.slug
+        found = katasched.schedule(app.store, slug)
+        self.previous = found.kept_draft if found else None
+        now = app.clock()
+        if found is None or not found.comes_back(now) or text == self.kata.starter():
+            return text
+        kept = katasched.keep_previous(slug, text)
+        if app.writer is not None:
+            app.writer.submit(f"previous draft of {slug}", lambda store: katasched.set_aside(store, slug, text, now))
+        self.previous = text
+        try:
+            text = self.draft.reset()
+        except DraftError as exc:
+            self.notify(exc.message, title="Draft not saved", severity="error", timeout=10)
+            text = self.kata.starter()
+        where = f" and in {home_relative(str(kept))}" if kept else ""
+        self.notify(f"{self.kata.title} is due again: solve it from the starter. Your previous draft is kept "
+                    f"(f6 shows it{where}).", title="Back for review", timeout=10)
+        return text
+
+    def _show_schedule(self) -> None:
+        session, now = self.session, self.app.clock()
+        if session.schedule is None:
+            note = "new"
+        elif session.rateable:
+            note = "due for review"
+        else:
+            note = f"practice: due {katasched.when(session.schedule.due, now)}, not rated today"
+        self.sub_title = f"{self.kata.title} · {self.kata.difficulty} · {note}"
+
+    def ask_rating(self, *, leaving: bool) -> None:
+        """Show the rating the session earned; save it (or not) as the user says."""
+        from coach.tui.screens.rate_kata import SKIP, RateKataScreen
+
+        session, now = self.session, self.app.clock()
+        self.app.saved()
+        intervals = {r: due - now for r, due in katasched.preview(self.app.store, self.kata.slug, now).items()}
+
+        def done(rating: int | None) -> None:
+            if rating is None:
+                return
+            if rating != SKIP:
+                try:
+                    session.rate(rating)
+                except StoreError as exc:
+                    self.notify(exc.message, title="Rating not saved", severity="warning", timeout=10)
+                else:
+                    self.notify(f"{self.kata.title} comes back in {katasched.interval_label(intervals[rating])}, "
+                                "from the starter.", title="Kata scheduled")
+            if leaving:
+                self._leave()
+
+        self.app.push_screen(RateKataScreen(self.kata.title, session.evidence, intervals, leaving=leaving), done)
+
+    def action_previous(self) -> None:
+        from coach.tui.screens.dialogs import SolutionScreen
+
+        if self.previous is None:
+            self.notify("No earlier draft: this kata has not come back for review yet.")
+            return
+        self.session.viewed_solution = True
+        self.app.push_screen(SolutionScreen(f"your previous draft of {self.kata.title}", self.previous))
 
     # -- the draft ---------------------------------------------------------------
     @property
@@ -230,7 +301,11 @@ class WorkbenchScreen(CoachScreen):
         except StoreError as exc:
             self.notify(exc.message, title="Attempt not saved", severity="warning", timeout=10)
             return
-        if solved_in is not None and status == PASS:
+        if solved_in is None or status != PASS:
+            return
+        if self.session.rateable and self.session.rating is None:
+            self.ask_rating(leaving=False)
+        else:
             self.notify(f"Solved {self.kata.title} in {minutes(solved_in)}.", title="All tests pass")
 
     # -- the other keys ------------------------------------------------------------
@@ -260,6 +335,7 @@ class WorkbenchScreen(CoachScreen):
             self.notify("That was the last hint. ctrl+l shows the reference solution.")
             return
         self.hints_shown += 1
+        self.session.hints = self.hints_shown
         self.add_class("-hints")
         self.remove_class("-no-readme")
         panel = self.query_one("#hints", Markdown)
@@ -306,6 +382,7 @@ class WorkbenchScreen(CoachScreen):
 
         def show(yes: bool | None) -> None:
             if yes:
+                self.session.viewed_solution = True
                 self.app.push_screen(SolutionScreen(self.kata.title, path.read_text(encoding="utf-8")))
 
         self.app.push_screen(ConfirmScreen("Show the reference solution?",
@@ -340,6 +417,12 @@ class WorkbenchScreen(CoachScreen):
 
     def action_back(self) -> None:
         self.save()
+        if self.session.needs_rating:
+            self.ask_rating(leaving=True)
+            return
+        self._leave()
+
+    def _leave(self) -> None:
         if self._run is not None:
             self._run.cancel()
         self.app.pop_screen()
@@ -348,6 +431,10 @@ class WorkbenchScreen(CoachScreen):
         if self._run is not None:
             self._run.cancel()
         self.flush_draft()
+        try:
+            self.session.leave()
+        except StoreError:
+            pass  # the attempts are saved; only the unrated session's summary is lost
 
     def flush_draft(self) -> None:
         """Write unsaved editor text now (leaving, quitting, a signal)."""
