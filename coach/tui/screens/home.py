@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -47,8 +48,9 @@ class HomeScreen(CoachScreen):
         with Center(), Vertical(id="home"):
             yield Static("coach", id="home-title")
             yield Static("interview practice for Python and FastAPI", id="home-tagline")
-            yield Static(id="today")
-            yield Static(id="plan")
+            # As many lines as they will hold, from the start: the first layout sizes them.
+            yield Static("\n", id="today")
+            yield Static("\n\n", id="plan")
             for binding in bindings(self.BINDINGS):
                 yield Static(template("[b]$key[/]  $name  [dim]$text[/]", key=key_label(binding),
                                       name=f"{binding.description:<12}", text=binding.tooltip),
@@ -160,7 +162,11 @@ def plan_text(plan: Plan) -> Content:
         else:
             parts.append(f"kata {item.title}" + (" ✓" if item.done else f" ({item.minutes} min)"))
     steps = " · ".join(parts) if parts else "nothing due and no new cards left today"
-    weakest = (f"weakest: {plan.weakest.title}, {plan.weakest.reason}" if plan.weakest
-               else "weakest topic: none yet (no reviews to judge from)")
-    return template("[b]Today's plan[/] ($planned of $minutes min): $steps\n[dim]$weakest[/]",
+    weak = plan.weakest
+    if weak is None:
+        weakest = "weakest topic: none yet (no reviews to judge from)"
+    else:
+        lapses = f", {weak.lapses} lapse{'s' if weak.lapses != 1 else ''}" if weak.lapses else ""
+        weakest = f"weakest: {weak.title} ({math.floor(weak.mastery * 100)}% recall in 7 days{lapses})"
+    return template("[b]Today's plan[/], $planned of $minutes min (p starts it)\n$steps\n[dim]$weakest[/]",
                     planned=plan.planned, minutes=plan.minutes, steps=steps, weakest=weakest)

@@ -108,7 +108,8 @@ class StatsScreen(CoachScreen):
         sessions = sum(k for _, _, k in stats.activity)
         active = sum(1 for _, r, k in stats.activity if r or k)
         self.query_one("#activity-caption", Static).update(
-            f"since {stats.activity[0][0]}: {reviews} reviews, {sessions} kata sessions, on {active} days")
+            f"since {stats.activity[0][0]}: {reviews} reviews, {sessions} kata session{'s' if sessions != 1 else ''}, "
+            f"on {active} day{'s' if active != 1 else ''}")
         self.query_one("#forecast", Static).update(forecast_grid(stats.forecast))
         table = self.query_one("#kata-table", DataTable)
         table.add_columns("Kata", "Difficulty", "Status", "Tries", "Best", "Due")

@@ -67,7 +67,7 @@ class WorkbenchScreen(CoachScreen):
         Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
         Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
         Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
-        Binding("f6", "previous", "Previous", show=False,
+        Binding("f9", "previous", "Previous", priority=True, show=False,
                 tooltip="your draft from before the kata came back (viewing it counts as viewing the solution)"),
         Binding("escape", "back", "Back", tooltip="save and go back"),
     ]
@@ -124,7 +124,7 @@ class WorkbenchScreen(CoachScreen):
 
     # -- the schedule --------------------------------------------------------------
     def _comes_back(self, text: str) -> str:
-        """A kata due again starts from its starter; the draft it had is set aside (f6 shows it)."""
+        """A kata due again starts from its starter; the draft it had is set aside (f9 shows it)."""
         app, slug = self.app, self.kata.slug
         found = katasched.schedule(app.store, slug)
         self.previous = found.kept_draft if found else None
@@ -142,7 +142,7 @@ class WorkbenchScreen(CoachScreen):
             text = self.kata.starter()
         where = f" and in {home_relative(str(kept))}" if kept else ""
         self.notify(f"{self.kata.title} is due again: solve it from the starter. Your previous draft is kept "
-                    f"(f6 shows it{where}).", title="Back for review", timeout=10)
+                    f"(f9 shows it{where}).", title="Back for review", timeout=10)
         return text
 
     def _show_schedule(self) -> None:
