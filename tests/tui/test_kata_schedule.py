@@ -87,3 +87,26 @@ async def test_a_due_kata_comes_back_from_the_starter_with_the_old_draft_kept():
         assert screen.session.viewed_solution  # seeing the old solution is seeing a solution
     with Store.open() as store:
         assert katasched.schedule(store, "two_sum").kept_draft == solved
+
+
+async def test_p_on_home_walks_the_plan_cards_then_the_kata_and_home_shows_progress():
+    from coach.tui.screens.home import HomeScreen
+    from coach.tui.screens.rapid import RapidScreen
+    from tests.tui.helpers import make
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        plan = app.screen.plan
+        assert [item.kind for item in plan.items] == ["cards", "kata"]
+        assert "0/3 cards" in screen_text(app) and "Today's plan" in screen_text(app)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, RapidScreen), what="the cards")
+        while isinstance(app.screen, RapidScreen):
+            await pilot.press("space", "4")
+        await pilot.press("enter")  # the session summary: back home, and on to the kata
+        await wait_for(pilot, lambda: isinstance(app.screen, WorkbenchScreen), what="the plan's kata")
+        assert app.screen.kata.slug == plan.items[1].kata
+        app.screen.action_back()  # nothing run: leaving asks nothing
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+        assert "3/3 cards ✓" in screen_text(app)

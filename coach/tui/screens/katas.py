@@ -88,7 +88,7 @@ class KataListScreen(CoachScreen):
             if self.topics_width:
                 cells.append(cell(", ".join(kata.patterns or kata.topics)))
             sched = schedules.get(kata.slug)
-            due = katasched.when(sched.due, now) if sched else "new" if not info else "unrated"
+            due = katasched.when(sched.due, now) if sched else "-" if not info else "unrated"
             table.add_row(*cells, cell(status), cell(minutes(best.get(kata.slug))),
                           cell(due, "bold" if sched and sched.is_due(now) else ""), key=kata.slug)
 
