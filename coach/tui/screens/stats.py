@@ -120,7 +120,7 @@ class StatsScreen(CoachScreen):
     def on_resize(self) -> None:
         """Mastery rows fit the width: the topic names are cut before the bars are."""
         topics = self.stats.topics
-        room = self.size.width - 4  # the scroll view's padding
+        room = self.size.width - 6  # the scroll view's padding and its scroll bar
         fixed = 2 + 2 + 9 + 5 + 11  # gaps, "  seen/total", "  43%", "  kept  60%"
         bar = 20 if room >= 70 else 10
         width = max(8, min(max([len(t.title) for t in topics] + [5]), room - fixed - bar))
