@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from coach.practice.writer import Writer
 
 
+IDLE_CAP = 10 * 60.0  # seconds: a longer pause counts as this much active time
+
+
 def digest(source: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
@@ -22,8 +25,11 @@ def digest(source: str) -> str:
 class KataSession:
     """From opening a kata to leaving it: each finished run is stored as an attempt.
 
-    Time is counted from the moment the session started (``clock``, monotonic),
-    so the first passing run says how long solving it took. The session keeps
+    Time is active time, counted from the moment the session started (``clock``,
+    monotonic), so the first passing run says how long solving it took; a gap of
+    more than :data:`IDLE_CAP` seconds between signs of life (:meth:`touch`: an
+    edit, a run, a hint) counts as :data:`IDLE_CAP`, so a kata left open over
+    lunch does not record a two-hour solve. The session keeps
     the evidence its rating is derived from (:class:`~coach.practice.katasched.Evidence`):
     runs, tries (runs with changed code), failing runs before the first pass,
     hints shown, whether the solution was viewed.
@@ -44,6 +50,8 @@ class KataSession:
         self.wall = wall
         self.writer = writer  # when given, writes are queued on it instead of written here
         self.opened_at = clock()
+        self._active = 0.0  # seconds of active time up to ``_last``
+        self._last = self.opened_at
         self.started_at = wall()
         found = katasched.schedule(store, slug)
         self.schedule = found
@@ -59,8 +67,15 @@ class KataSession:
         self._last_digest = store.conn.execute(
             "SELECT solution_hash FROM attempts WHERE kata = ? ORDER BY at DESC LIMIT 1", (slug,)).fetchone()
 
+    def touch(self) -> None:
+        """The user did something: the time since the last sign of life was active (up to the cap)."""
+        now = self.clock()
+        self._active += min(max(0.0, now - self._last), IDLE_CAP)
+        self._last = now
+
     def elapsed_ms(self) -> float:
-        return (self.clock() - self.opened_at) * 1000
+        """Active time since the session started, in ms."""
+        return (self._active + min(max(0.0, self.clock() - self._last), IDLE_CAP)) * 1000
 
     @property
     def evidence(self) -> Evidence:
@@ -83,6 +98,7 @@ class KataSession:
     def record(self, status: str, passed: int, total: int, source: str) -> float | None:
         """Store one finished run. Returns the session's time (ms) when this run is its
         first pass, else None."""
+        self.touch()
         elapsed = self.elapsed_ms()
         code = digest(source)
         at = self.wall()  # the attempt's key: a retried write is stored once

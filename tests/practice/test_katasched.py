@@ -107,3 +107,17 @@ def test_stats_json_gives_each_katas_due_date_in_iso_8601(tmp_path):
     assert datetime.fromisoformat(two_sum["due"]).timestamp() > clock.now + DAY / 2
     assert two_sum["state"] == "review" and two_sum["best_ms"] == 60_000.0
     assert (lru["due"], lru["state"]) == (None, "new")
+
+
+def test_best_time_is_active_time_a_long_pause_counts_as_the_cap(tmp_path):
+    from coach.practice.attempts import IDLE_CAP
+
+    clock = FakeClock()
+    with Store.open(tmp_path / "coach.db") as store:
+        s = session(store, clock, start_text="starter")
+        clock.advance(60)
+        s.touch()  # typing
+        clock.advance(3 * 3600)  # left open for three hours
+        s.touch()
+        clock.advance(30)
+        assert s.record("pass", 11, 11, SOLVED) == (60 + IDLE_CAP + 30) * 1000

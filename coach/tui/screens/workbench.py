@@ -23,11 +23,10 @@ from textual.worker import Worker, WorkerState
 from coach.content.models import Kata
 from coach.grading.events import PASS, Event, RunFinished, RunStarted, TestFinished, TestsCollected, TestStarted
 from coach.grading.run import Run
-from coach.practice import katasched
 from coach.practice.attempts import KataSession, minutes
 from coach.practice.drafts import Draft, DraftError
 from coach.practice.faults import StoreError
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.kata_review import KataReview, home_relative
 from coach.tui.text import template
 from coach.tui.web import in_browser
 from coach.tui.widgets.editor import CodeEditor
@@ -39,16 +38,11 @@ Stage = Literal["editing", "running"]
 PANES = ("#editor", "#readme-pane", "#results-table")
 
 
-def home_relative(path: str) -> str:
-    home = os.path.expanduser("~")
-    return "~" + path[len(home):] if path.startswith(home + os.sep) else path
-
-
 def hints_markdown(hints: tuple[str, ...] | list[str], shown: int) -> str:
     return "\n\n".join(f"**Hint {i + 1}/{len(hints)}.** {hint}" for i, hint in enumerate(hints[:shown]))
 
 
-class WorkbenchScreen(CoachScreen):
+class WorkbenchScreen(KataReview):
     CSS_PATH = "workbench.tcss"
     BINDINGS = [
         Binding("ctrl+r", "run", "Run", priority=True, tooltip="run the tests (again: restart)"),
@@ -122,72 +116,6 @@ class WorkbenchScreen(CoachScreen):
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
         self.editor.focus()
 
-    # -- the schedule --------------------------------------------------------------
-    def _comes_back(self, text: str) -> str:
-        """A kata due again starts from its starter; the draft it had is set aside (f9 shows it)."""
-        app, slug = self.app, self.kata.slug
-        found = katasched.schedule(app.store, slug)
-        self.previous = found.kept_draft if found else None
-        now = app.clock()
-        if found is None or not found.comes_back(now) or text == self.kata.starter():
-            return text
-        kept = katasched.keep_previous(slug, text)
-        if app.writer is not None:
-            app.writer.submit(f"previous draft of {slug}", lambda store: katasched.set_aside(store, slug, text, now))
-        self.previous = text
-        try:
-            text = self.draft.reset()
-        except DraftError as exc:
-            self.notify(exc.message, title="Draft not saved", severity="error", timeout=10)
-            text = self.kata.starter()
-        where = f" and in {home_relative(str(kept))}" if kept else ""
-        self.notify(f"{self.kata.title} is due again: solve it from the starter. Your previous draft is kept "
-                    f"(f9 shows it{where}).", title="Back for review", timeout=10)
-        return text
-
-    def _show_schedule(self) -> None:
-        session, now = self.session, self.app.clock()
-        if session.schedule is None:
-            note = "new"
-        elif session.rateable:
-            note = "due for review"
-        else:
-            note = f"practice: due {katasched.when(session.schedule.due, now)}, not rated today"
-        self.sub_title = f"{self.kata.title} · {self.kata.difficulty} · {note}"
-
-    def ask_rating(self, *, leaving: bool) -> None:
-        """Show the rating the session earned; save it (or not) as the user says."""
-        from coach.tui.screens.rate_kata import SKIP, RateKataScreen
-
-        session, now = self.session, self.app.clock()
-        self.app.saved()
-        intervals = {r: due - now for r, due in katasched.preview(self.app.store, self.kata.slug, now).items()}
-
-        def done(rating: int | None) -> None:
-            if rating is None:
-                return
-            if rating != SKIP:
-                try:
-                    session.rate(rating)
-                except StoreError as exc:
-                    self.notify(exc.message, title="Rating not saved", severity="warning", timeout=10)
-                else:
-                    self.notify(f"{self.kata.title} comes back in {katasched.interval_label(intervals[rating])}, "
-                                "from the starter.", title="Kata scheduled")
-            if leaving:
-                self._leave()
-
-        self.app.push_screen(RateKataScreen(self.kata.title, session.evidence, intervals, leaving=leaving), done)
-
-    def action_previous(self) -> None:
-        from coach.tui.screens.dialogs import SolutionScreen
-
-        if self.previous is None:
-            self.notify("No earlier draft: this kata has not come back for review yet.")
-            return
-        self.session.viewed_solution = True
-        self.app.push_screen(SolutionScreen(f"your previous draft of {self.kata.title}", self.previous))
-
     # -- the draft ---------------------------------------------------------------
     @property
     def editor(self) -> TextArea:
@@ -218,6 +146,7 @@ class WorkbenchScreen(CoachScreen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "editor" or self.editor.text == self.draft.text:
             return
+        self.session.touch()
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_AFTER, lambda: self.save("autosaved"))
@@ -336,6 +265,7 @@ class WorkbenchScreen(CoachScreen):
             return
         self.hints_shown += 1
         self.session.hints = self.hints_shown
+        self.session.touch()
         self.add_class("-hints")
         self.remove_class("-no-readme")
         panel = self.query_one("#hints", Markdown)
