@@ -16,8 +16,8 @@ from textual.widgets import DataTable, Static
 from coach.content.library import load_library
 from coach.tui.app import make_app
 from coach.tui.screens.rapid import RapidScreen
-from coach.tui.screens.summary import SummaryScreen
 from coach.tui.screens.rate_kata import RateKataScreen
+from coach.tui.screens.summary import SummaryScreen
 from coach.tui.screens.workbench import WorkbenchScreen
 from tests.tui.helpers import NOON, wait_for
 from tests.tui.screen import screen_text
