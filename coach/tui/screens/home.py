@@ -121,7 +121,7 @@ class HomeScreen(CoachScreen):
         step, self.step = self.step, None
         if step is None:
             return
-        if step.kind != "kata" and self._reviews_today() - self.reviews_before < step.count:
+        if step.kind == "cards" and self._reviews_today() - self.reviews_before < step.count and self._cards_left():
             self.walking = []
             self.notify("Plan paused. Press p to carry on where you left off.", title="Today's plan")
             return
@@ -129,6 +129,15 @@ class HomeScreen(CoachScreen):
             self._start_next()
         elif self.plan is not None and all(i.kind != "kata" or i.done for i in self.plan.items):
             self.notify("That was today's plan. Well done.", title="Today's plan is done")
+
+    def _cards_left(self) -> bool:
+        """Cards a drill would serve now (the rest of the plan's may fall due later today)."""
+        from coach import settings
+        from coach.practice.counts import card_counts
+
+        app = self.app
+        counts = card_counts(app.store, app.questions.by_id, app.clock(), settings.new_per_day())
+        return bool(counts.due_now or counts.new_today)
 
     def _reviews_today(self) -> int:
         from coach.practice.queue import start_of_day

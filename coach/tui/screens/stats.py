@@ -1,4 +1,4 @@
-"""Stats: mastery and retention per topic, activity, what falls due, and the katas."""
+"""Stats: activity, what falls due, mastery and retention per topic, and the katas."""
 
 from __future__ import annotations
 
@@ -56,15 +56,15 @@ def heat_map(activity: list[tuple[str, int, int]]) -> Text:
 
 
 def forecast_grid(forecast: list[tuple[str, int, int]]) -> Text:
-    """Three rows: the day, the cards due, the katas due; four columns a day."""
+    """Three rows: the day (weekday initial, day of the month), the cards due, the katas due."""
     days = Text("day   ", style="dim")
     cards = Text("cards ")
     katas = Text("katas ")
     for date, n_cards, n_katas in forecast:
         stamp = time.strptime(date, "%Y-%m-%d")
-        days.append(f"{time.strftime('%a', stamp)[:2]}{stamp.tm_mday:>2}".rjust(5), style="dim")
-        cards.append(f"{n_cards:>5}", style="bold" if n_cards else "dim")
-        katas.append(f"{n_katas:>5}", style="bold" if n_katas else "dim")
+        days.append(f"{time.strftime('%a', stamp)[0]}{stamp.tm_mday:>2}".rjust(4), style="dim")
+        cards.append(f"{n_cards:>4}", style="bold" if n_cards else "dim")
+        katas.append(f"{n_katas:>4}", style="bold" if n_katas else "dim")
     return Text("\n").join([days, cards, katas])
 
 
@@ -78,14 +78,14 @@ class StatsScreen(CoachScreen):
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static(id="stats-headline")
-            yield Static(f"Mastery by topic: {MASTERY_LABEL}; kept: later reviews not rated Again (90 days)",
-                         classes="section")
-            yield Static(id="mastery")
             yield Static("Activity: reviews and kata sessions a day", classes="section")
             yield Static(id="heat-map")
             yield Static(id="activity-caption", classes="muted")
             yield Static("Due in the next 14 days (today includes overdue)", classes="section")
             yield Static(id="forecast")
+            yield Static(f"Mastery by topic: {MASTERY_LABEL}; kept: later reviews not rated Again (90 days)",
+                         classes="section")
+            yield Static(id="mastery")
             yield Static("Katas", classes="section")
             yield DataTable(id="kata-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
