@@ -145,7 +145,7 @@ def preview(store: Store, slug: str, now: float) -> dict[int, float]:
 def interval_label(seconds: float) -> str:
     """``1d``, ``12d``, ``3mo``: how far ahead a due date is."""
     days = max(0.0, seconds) / DAY
-    if days < 1:
+    if round(days * 24) < 24:
         return f"{max(1, round(days * 24))}h"
     if days < 60:
         return f"{round(days)}d"

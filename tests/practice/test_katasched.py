@@ -121,3 +121,9 @@ def test_best_time_is_active_time_a_long_pause_counts_as_the_cap(tmp_path):
         s.touch()
         clock.advance(30)
         assert s.record("pass", 11, 11, SOLVED) == (60 + IDLE_CAP + 30) * 1000
+
+
+def test_interval_labels_read_like_the_rating_keys():
+    from coach.practice.katasched import interval_label
+
+    assert [interval_label(s) for s in (5 * 3600, 0.99 * DAY, 8 * DAY, 90 * DAY)] == ["5h", "1d", "8d", "3mo"]
