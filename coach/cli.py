@@ -1,7 +1,7 @@
 """The ``coach`` command line: argparse front door, lazy imports behind it.
 
 Only the TUI commands import Textual; ``--help``, ``--version``, ``list``,
-``validate``, ``check``, ``answer``, ``stats`` and ``mock --history/--export``
+``validate``, ``check``, ``answer``, ``plan``, ``stats`` and ``mock --history/--export``
 stay terminal-free and start fast.
 """
 
@@ -150,6 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
                          "better). The fitted ones are saved and used from then on when they predict better.")
     opt.add_argument("--reset", action="store_true", help="go back to the default parameters")
 
+    pln = sub.add_parser("plan", help="today's practice within a time budget",
+                         description="Today's plan: the due cards, one kata and new cards within "
+                         "--minutes, and the weakest topic with the reason. Start it from the home screen.")
+    pln.add_argument("--minutes", type=_positive_int, default=30, metavar="N",
+                     help="the time budget in minutes (default 30)")
+    pln.add_argument("--json", action="store_true",
+                     help='print {"minutes": N, "items": [{"kind": "cards"|"focus"|"kata", "minutes": x, ...}]}')
+
     exp = sub.add_parser("export", help="write all progress to a JSON file, or the cards to an Anki deck",
                          description="Write every review, schedule, attempt and draft to FILE, or with "
                          "--anki the question cards to an Anki package (.apkg). The file is written beside "
@@ -207,6 +215,10 @@ def _run(args: argparse.Namespace) -> int:
         from coach.commands.optimize import run_optimize
 
         return run_optimize(args)
+    if command == "plan":
+        from coach.commands.plan import run_plan
+
+        return run_plan(args)
     if command == "serve":
         from coach.commands.serve import run_serve
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import math
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 from coach import paths
@@ -37,32 +39,49 @@ def _bar(fraction: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _minutes(ms: float | None) -> str:
-    if ms is None:
-        return "-"
-    seconds = int(ms / 1000)
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def _percent(value: float | None) -> str:
+    """Rounded down: 99.6% is 99%, never a 100% no forecast can promise."""
+    return "-" if value is None else f"{math.floor(value * 100):d}%"
+
+
+def printable(text: str) -> str:
+    encoding = (sys.stdout.encoding or "").lower()
+    return text if "utf" in encoding else text.encode("ascii", "replace").decode()
 
 
 def render(stats) -> str:  # a coach.practice.stats.Stats
-    lines = [(f"Due today: {stats.due_today}    New cards: {stats.new_available}    "
-             f"Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}"), ""]
+    from coach.practice.attempts import minutes
+    from coach.practice.katasched import when
+    from coach.practice.stats import HEAT_CHARS, MASTERY_LABEL, STABLE_DAYS, heat_grid
+
+    lines = [stats.counts.describe() + f" · streak {stats.streak} day{'s' if stats.streak != 1 else ''}", ""]
     width = max([len(t.title) for t in stats.topics] + [5])
-    lines.append(f"{'TOPIC':<{width}}  {'SEEN':>7}  {'DUE':>3}  MASTERY")
+    lines.append(f"Mastery: {MASTERY_LABEL} (mean over seen cards); stable: stability over {STABLE_DAYS} days; "
+                 "retention: later reviews not rated Again, last 90 days")
+    lines.append(f"{'TOPIC':<{width}}  {'SEEN':>7}  {'DUE':>3}  {'MASTERY':<15}  STABLE  RETENTION")
     for t in stats.topics:
-        mastery = f"{_bar(t.retrievability)} {t.retrievability:4.0%}" if t.retrievability is not None else "-"
-        lines.append(f"{t.title:<{width}}  {t.seen:>3}/{t.total:<3}  {t.due:>3}  {mastery}")
-    peak = max([n for _, n in stats.reviews_per_day] + [1])
-    lines += ["", f"Reviews per day, last {len(stats.reviews_per_day)} days"]
-    for day, count in stats.reviews_per_day:
-        lines.append(f"{day}  {'▇' * round(20 * count / peak):<20} {count}")
+        mastery = f"{_bar(t.mastery)} {_percent(t.mastery):>4}" if t.mastery is not None else "-"
+        retention = f"{_percent(t.retention)} of {t.reviews}" if t.retention is not None else "-"
+        lines.append(f"{t.title:<{width}}  {t.seen:>3}/{t.total:<3}  {t.due:>3}  {mastery:<15}  "
+                     f"{t.stable:>6}  {retention}")
+    header, rows = heat_grid(stats.activity)
+    total = sum(r + k for _, r, k in stats.activity)
+    lines += ["", f"Activity, last {len(stats.activity) // 7 + 1} weeks: reviews and kata sessions a day "
+              f"({total} in all; {HEAT_CHARS} none to most)", "    " + header]
+    for label, levels in rows:
+        lines.append(f"{label} " + "".join(" " if v < 0 else HEAT_CHARS[v] * 2 for v in levels).rstrip())
+    lines += ["", "Due in the next 14 days (today includes overdue)", "DATE        CARDS  KATAS"]
+    lines += [f"{day}  {cards:>5}  {katas:>5}" for day, cards, katas in stats.forecast]
     lines += ["", (f"Katas: {stats.katas_solved} solved, {stats.katas_attempted} attempted, "
-              f"{len(stats.katas)} in all")]
-    tried = [k for k in stats.katas if k.attempts]
+              f"{len(stats.katas)} in all (tries: runs with changed code; best: fastest first pass "
+              "without viewing the solution; solved*: only after viewing it)")]
+    tried = [k for k in stats.katas if k.runs or k.due is not None]
     if tried:
-        lines.append(f"{'KATA':<24} {'STATUS':<9} {'TRIES':>5}  BEST")
+        now = time.time()
+        lines.append(f"{'KATA':<24} {'STATUS':<9} {'TRIES':>5}  {'BEST':>5}  DUE")
         for k in tried:
-            lines.append(f"{k.slug:<24} {k.status:<9} {k.attempts:>5}  {_minutes(k.best_ms)}")
+            due = when(k.due, now) if k.due is not None else "-"
+            lines.append(f"{k.slug:<24} {k.status:<9} {k.attempts:>5}  {minutes(k.best_ms):>5}  {due}")
     return "\n".join(lines)
 
 
@@ -76,9 +95,7 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**stats.to_dict(), "data_folder": str(paths.data_dir())}, indent=2))
     else:
-        encoding = (sys.stdout.encoding or "").lower()
-        text = render(stats) + f"\n\nProgress is kept in {paths.describe_data_dir()}"
-        print(text if "utf" in encoding else text.encode("ascii", "replace").decode())
+        print(printable(render(stats) + f"\n\nProgress is kept in {paths.describe_data_dir()}"))
     return 0
 
 
@@ -176,6 +193,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"nothing new in {path}: your progress already holds all of it")
     else:
         print(f"imported {changed['cards']} card schedules, {changed['reviews']} reviews, "
-              f"{changed['attempts']} kata attempts, {changed['drafts']} drafts and "
-              f"{changed['mocks']} mock interviews ({changed['mock_answers']} answers) from {path}")
+              f"{changed['attempts']} kata attempts, {changed['drafts']} drafts, {changed['kata_cards']} kata "
+              f"schedules, {changed['kata_sessions']} kata sessions and {changed['mocks']} mock interviews "
+              f"({changed['mock_answers']} answers) from {path}")
     return 0

@@ -29,7 +29,7 @@ from coach.practice.faults import StoreError
 
 __all__ = ["CARD_COLUMNS", "CardRow", "Store", "StoreError", "default_path"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FILE_NAME = "coach.db"
 
 MIGRATIONS: dict[int, str] = {
@@ -86,6 +86,39 @@ MIGRATIONS: dict[int, str] = {
     );
     """,
     3: """
+    CREATE TABLE kata_cards (
+        kata TEXT PRIMARY KEY,           -- a kata on the FSRS scheduler, as cards are
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due REAL NOT NULL,
+        last_review REAL,
+        introduced REAL NOT NULL,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        kept_draft TEXT,                 -- the draft set aside when the kata came back
+        kept_at REAL
+    );
+    CREATE INDEX kata_cards_due ON kata_cards (due);
+    CREATE TABLE kata_sessions (
+        id INTEGER PRIMARY KEY,
+        kata TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL,
+        runs INTEGER NOT NULL,
+        tries INTEGER NOT NULL,          -- runs with changed code
+        failed_runs INTEGER NOT NULL,    -- failing runs before the first pass
+        hints INTEGER NOT NULL,
+        viewed_solution INTEGER NOT NULL,
+        first_pass_ms REAL,              -- active time from the start to the first pass
+        timed INTEGER NOT NULL,          -- 0: started from a draft that had passed already
+        rating INTEGER,                  -- 1-4 when the session was rated, else NULL
+        UNIQUE (kata, started_at)
+    );
+    CREATE INDEX kata_sessions_time ON kata_sessions (ended_at);
+    """,
+    4: """
     CREATE TABLE mocks (                 -- coach mock: one row per mock interview
         id INTEGER PRIMARY KEY,
         started_at REAL NOT NULL UNIQUE, -- the mock's key across machines

@@ -23,6 +23,10 @@ _REVIEW_FIELDS = ["card_id", "rating", "reviewed_at", "duration_ms", "score", "c
 _ATTEMPT_FIELDS = ["kata", "at", "status", "passed", "total", "duration_ms", "solution_hash"]
 _DRAFT_FIELDS = ["kata", "text", "updated_at"]
 _HOLD_FIELDS = ["card_id", "kind", "since", "until"]  # suspended and buried cards
+_KATA_CARD_FIELDS = ["kata", "state", "step", "stability", "difficulty", "due", "last_review", "introduced", "reps",
+                     "lapses", "kept_draft", "kept_at"]
+_SESSION_FIELDS = ["kata", "started_at", "ended_at", "runs", "tries", "failed_runs", "hints", "viewed_solution",
+                   "first_pass_ms", "timed", "rating"]
 
 
 def export(store: Store) -> dict[str, Any]:
@@ -38,6 +42,9 @@ def export(store: Store) -> dict[str, Any]:
         "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
         "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
         "holds": rows(f"SELECT {', '.join(_HOLD_FIELDS)} FROM card_holds ORDER BY card_id", _HOLD_FIELDS),
+        "kata_cards": rows(f"SELECT {', '.join(_KATA_CARD_FIELDS)} FROM kata_cards ORDER BY kata", _KATA_CARD_FIELDS),
+        "kata_sessions": rows(f"SELECT {', '.join(_SESSION_FIELDS)} FROM kata_sessions ORDER BY started_at",
+                              _SESSION_FIELDS),
         **mock_db.export_rows(store),
     }
 
@@ -74,7 +81,10 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
     mocks = _records(doc, "mocks", mock_db.MOCK_FIELDS, ("started_at", "status", "track", "level", "minutes", "plan"))
     mock_answers = _records(doc, "mock_answers", mock_db.ANSWER_FIELDS,
                             ("mock", "round", "kind", "position", "item", "prompt", "answer", "detail", "at"))
-    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "holds": 0, "mocks": 0, "mock_answers": 0}
+    kata_cards = _records(doc, "kata_cards", _KATA_CARD_FIELDS, ("kata", "state", "due", "introduced"))
+    sessions = _records(doc, "kata_sessions", _SESSION_FIELDS, ("kata", "started_at", "ended_at"))
+    changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "kata_cards": 0, "kata_sessions": 0,
+               "holds": 0, "mocks": 0, "mock_answers": 0}
     with store.transaction() as conn:
         for card in cards:
             mine = store.card(card.card_id)
@@ -108,6 +118,18 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
                 conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
                              (card_id, kind, since, until))
                 changed["holds"] += 1
+        for kata_card in kata_cards:  # a kata's schedule: the more recently reviewed one wins
+            row = conn.execute("SELECT last_review FROM kata_cards WHERE kata = ?", (kata_card[0],)).fetchone()
+            if row is None or (row[0] or 0) < (kata_card[6] or 0):
+                conn.execute(f"INSERT OR REPLACE INTO kata_cards ({', '.join(_KATA_CARD_FIELDS)}) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", kata_card)
+                changed["kata_cards"] += 1
+        for session in sessions:
+            counts = tuple(0 if v is None else v for v in session[3:8])
+            cursor = conn.execute(f"INSERT OR IGNORE INTO kata_sessions ({', '.join(_SESSION_FIELDS)}) "
+                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                                  session[:3] + counts + (session[8], session[9] or 0, session[10]))
+            changed["kata_sessions"] += cursor.rowcount
         changed["mocks"], changed["mock_answers"] = mock_db.import_rows(conn, mocks, mock_answers)
     return changed
 

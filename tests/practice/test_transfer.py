@@ -8,6 +8,7 @@ import pytest
 from fsrs import Scheduler
 
 from coach.errors import CoachError
+from coach.practice.katasched import Evidence, SessionRecord, record_session
 from coach.practice.scheduler import EASY, GOOD, Drill
 from coach.practice.store import Store
 from coach.practice.transfer import export, import_
@@ -28,6 +29,9 @@ def fill(store: Store) -> None:
     store.save_draft("two_sum", "def two_sum(nums, target):\n    ...\n", at=clock.now)
     store.hold("q1", "suspended", clock.now)
     store.hold("q9", "buried", clock.now, until=clock.now + 3600)
+    record_session(store, SessionRecord("two_sum", clock.now - 90, clock.now + 1,
+                                        Evidence(runs=2, tries=2, failed_runs=1, first_pass_ms=90_000.0),
+                                        timed=True, rating=GOOD))
 
 
 def snapshot(store: Store) -> dict:
@@ -43,10 +47,11 @@ def test_round_trip_and_idempotent_import(tmp_path):
         original = snapshot(source)
     with Store.open(tmp_path / "b.db") as target:
         first = import_(target, doc)
-        assert first == {"cards": 4, "reviews": 5, "attempts": 2, "drafts": 1, "holds": 2, "mocks": 0, "mock_answers": 0}
+        assert first == {"cards": 4, "reviews": 5, "attempts": 2, "drafts": 1, "kata_cards": 1, "kata_sessions": 1,
+                         "holds": 2, "mocks": 0, "mock_answers": 0}
         assert snapshot(target) == original
         second = import_(target, doc)
-        assert second == {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "holds": 0, "mocks": 0, "mock_answers": 0}
+        assert not any(second.values())
         assert snapshot(target) == original
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 import re
+import tempfile
 from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +24,8 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import TextArea
+
+STEADY_TRIES = 40
 
 
 class SVGSnapshot(SingleFileSnapshotExtension):
@@ -42,8 +47,18 @@ async def _screenshot(app: App, size: tuple[int, int], press: Iterable[str],
         await pilot.wait_for_scheduled_animations()
         for area in app.screen.query(TextArea):  # a blinking cursor would make the picture depend on timing
             area.cursor_blink = False
-        await pilot.pause()
-        return app.export_screenshot()
+        # Markdown and results draw in steps of their own: on a busy machine one pause is not
+        # always enough, so the picture is taken once two in a row agree.
+        shot = ""
+        for _ in range(STEADY_TRIES):
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            latest = app.export_screenshot()
+            if latest == shot:
+                break
+            shot = latest
+            await asyncio.sleep(0.05)
+        return shot
 
 
 @pytest.fixture
@@ -56,6 +71,12 @@ def snap_compare(snapshot: Any) -> Callable[..., bool]:
         # Rich names the SVG's classes after a hash of the whole export; without it a
         # change shows as the lines that changed, not as every line of the file
         svg = re.sub(r"terminal-\d+-", "terminal-", svg)
-        return bool(svg_snapshot == svg)
+        matched = bool(svg_snapshot == svg)
+        if not matched:  # keep the picture that did not match, to look at
+            seen = Path(tempfile.gettempdir()) / "coach-snapshot-mismatch"
+            seen.mkdir(exist_ok=True)
+            (seen / f"{os.environ.get('PYTEST_CURRENT_TEST', 'test').split(' ')[0].replace('/', '_')}.svg"
+             ).write_text(svg, encoding="utf-8")
+        return matched
 
     return compare

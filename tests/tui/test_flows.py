@@ -13,7 +13,7 @@ from coach.tui.screens.rapid import RapidScreen
 from coach.tui.screens.stats import StatsScreen
 from coach.tui.screens.summary import SummaryScreen
 from coach.tui.screens.workbench import WorkbenchScreen
-from tests.tui.helpers import library, make, wait_for
+from tests.tui.helpers import NOON, library, make, wait_for
 
 SIZE = (100, 32)
 
@@ -107,7 +107,9 @@ def workbench_app(kata_slug: str = "two_sum", draft: str | None = None, limits=N
 
 
 def summary(app) -> str:
-    return str(app.screen.query_one("#results-summary", Static).render())
+    """The workbench's results line, even under the rating dialog a first pass opens."""
+    bench = next(s for s in reversed(app.screen_stack) if isinstance(s, WorkbenchScreen))
+    return str(bench.query_one("#results-summary", Static).render())
 
 
 async def test_ctrl_r_on_the_reference_solution_passes_everything():
@@ -246,14 +248,18 @@ async def test_command_palette_opens_a_kata_and_drills_a_topic():
 async def test_stats_screen_lists_topics_and_katas():
     app = make()
     async with app.run_test(size=SIZE) as pilot:
+        from coach.practice.katasched import Evidence, SessionRecord, record_session
+
         with Store.open() as store:
-            store.record_attempt("two_sum", "pass", 11, 11, 95_000.0)
+            store.record_attempt("two_sum", "pass", 11, 11, 95_000.0, at=NOON - 5)
+            record_session(store, SessionRecord("two_sum", NOON - 100, NOON - 5, Evidence(1, 1, 0, 0, False, 95_000.0),
+                                                timed=True, rating=4))
         await pilot.press("s")
         mastery = text_of(app, "#mastery")
         assert "Python" in mastery and "FastAPI" in mastery
         table = app.screen.query_one("#kata-table", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert ["Two Sum", "easy", "solved", "1", "1:35"] in rows
+        assert ["Two Sum", "easy", "solved", "1", "1:35", "in 8d"] in rows
 
 
 async def test_the_chosen_theme_is_remembered():

@@ -13,6 +13,7 @@ from coach.content.library import Library, load_library
 from coach.content.models import Deck
 from coach.practice.mock import MockOptions, db, latest_mock_focus
 from coach.practice.mock.models import FINISHED, PARTIAL
+from coach.practice.plan import build_plan
 from coach.practice.store import Store
 from coach.tui.app import make_app
 from coach.tui.screens.mock import MockScreen
@@ -152,7 +153,10 @@ async def test_a_full_mock_ends_in_a_scorecard_with_the_kata_tests_and_weak_area
         assert record.of("wrap-up", "review")[0].text == "state the complexity first"
         focus = latest_mock_focus(app.store)
         assert focus and focus[0].topic == "python" and "py-0" in focus[0].cards
-        # the plan's hook: the weakest area is what the daily plan reads next
+        # the weakest area leads the next daily plan
+        plan = build_plan(app.store, app.library, minutes=30, now=app.clock())
+        first_focus = next(item for item in plan.items if item.kind == "focus")
+        assert first_focus.topic == "python" and "last mock interview" in first_focus.why
         await pilot.press("v")
         await wait_for(pilot, lambda: "Verdict: " in screen_text(app), what="the answers")
         assert "Model answer" in app.screen.query_one(Markdown).source

@@ -5,31 +5,31 @@ Update them after a deliberate change with `pytest tests/tui --snapshot-update`.
 
 from __future__ import annotations
 
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 
 from coach.grading.events import RunFinished, RunResult, RunStarted, TestFinished, TestResult
+from coach.paths import data_dir
 from coach.practice.store import Store
-from tests.tui.helpers import NOON, make
+from tests.tui.helpers import NOON, make, wait_for
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
-HOME = Path("/tmp/coach-snapshot-home")
 pytestmark = pytest.mark.parametrize("size", list(SIZES))
 
 
 @pytest.fixture(autouse=True)
-def stable_environment(monkeypatch):
-    """The same data folder path, time zone and clock in every run."""
-    shutil.rmtree(HOME, ignore_errors=True)
-    HOME.mkdir(parents=True)
-    monkeypatch.setenv("COACH_HOME", str(HOME))
+def stable_environment(monkeypatch, tmp_path):
+    """The same data folder as shown, time zone and clock in every run. The folder is the
+    test's own (processes and other sessions run at once); HOME points above it, so the
+    screens show it as ~/.local/share/coach, as on a user's machine."""
+    home = tmp_path / "home"
+    (home / ".local" / "share" / "coach").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("COACH_HOME", str(home / ".local" / "share" / "coach"))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
-    shutil.rmtree(HOME, ignore_errors=True)
     monkeypatch.delenv("TZ")
     time.tzset()
 
@@ -57,7 +57,8 @@ async def show_results(pilot):
     for event in (RunStarted(names), *(TestFinished(t) for t in tests),
                   RunFinished(RunResult("fail", tests=tests, ms=31.0))):
         screen.post_message(screen.Graded(screen.run_id, event))
-    await pilot.pause(0.2)
+    await wait_for(pilot, lambda: screen.stage == "editing" and "passed" in str(
+        screen.query_one("#results-summary").render()), what="the results to show")
 
 
 def test_home(snap_compare, size):
@@ -119,7 +120,7 @@ def test_help(snap_compare, size):
 
 
 def test_stats(snap_compare, size):
-    with Store.open(HOME / "coach.db") as store:
+    with Store.open(data_dir() / "coach.db") as store:
         for day in range(5):
             for n in range(day + 1):
                 store.conn.execute("INSERT INTO reviews (card_id, rating, reviewed_at) VALUES (?, 3, ?)",

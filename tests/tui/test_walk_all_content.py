@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from coach.content.library import load_library
 from coach.tui.app import make_app
 from coach.tui.screens.rapid import RapidScreen
+from coach.tui.screens.rate_kata import RateKataScreen
 from coach.tui.screens.summary import SummaryScreen
 from coach.tui.screens.workbench import WorkbenchScreen
 from tests.tui.helpers import NOON, wait_for
@@ -73,6 +74,9 @@ async def test_every_kata_in_the_workbench(bundled, shard):
             if "All" in starter or "passed" not in starter:
                 problems.append(f"{kata.slug}: starter: {starter!r}")
             solution = await run_and_wait(pilot, screen, kata.solution_path.read_text(encoding="utf-8"))
+            if "passed" in solution and "All" in solution:
+                await wait_for(pilot, lambda: isinstance(app.screen, RateKataScreen), 5, "the rating dialog")
+                await pilot.press("escape")  # rate later (when leaving)
             table = screen.query_one("#results-table", DataTable)
             headline = f"All {table.row_count} tests passed"
             if headline not in solution:
@@ -94,6 +98,8 @@ async def test_every_kata_in_the_workbench(bundled, shard):
             if screen.editor.text != kata.starter() or screen.query_one("#results-table", DataTable).row_count:
                 problems.append(f"{kata.slug}: reset left the draft or the results")
             await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, RateKataScreen), 5, "the rating dialog")
+            await pilot.press("n")  # leave unrated
             await wait_for(pilot, lambda: not isinstance(app.screen, WorkbenchScreen), 5, "leaving the workbench")
         assert app.is_running
     assert not problems, "\n".join(problems)

@@ -12,7 +12,11 @@ from tests.tui.test_flows import SIZE, summary, workbench_app
 
 
 def status(app) -> str:
-    return str(app.screen.query_one("#draft-status", Static).render())
+    """The draft's status line, even under the rating dialog a first pass opens."""
+    from coach.tui.screens.workbench import WorkbenchScreen
+
+    bench = next(s for s in reversed(app.screen_stack) if isinstance(s, WorkbenchScreen))
+    return str(bench.query_one("#draft-status", Static).render())
 
 
 def test_the_editor_indents_like_a_python_editor():

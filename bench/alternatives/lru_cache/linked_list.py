@@ -1,9 +1,10 @@
 # Good: a dict of nodes in a hand-written doubly linked list (what interviewers often ask for): O(1)
-from typing import Any, Hashable
+from collections.abc import Hashable
+from typing import Any
 
 
 class _Node:
-    __slots__ = ("key", "value", "prev", "next")
+    __slots__ = ("key", "next", "prev", "value")
 
     def __init__(self, key: Any = None, value: Any = None) -> None:
         self.key, self.value = key, value

@@ -42,7 +42,7 @@ class KataListScreen(CoachScreen):
         """Fit the columns to the terminal: patterns get what the others leave."""
         katas = self.app.library.katas
         title = min(40, max([len(k.title) for k in katas] + [5]))
-        room = self.size.width - 4 - title - (10 + 9 + 6) - 2 * 5
+        room = self.size.width - 4 - title - (10 + 9 + 6 + 9) - 2 * 6
         topics = room if room >= 12 else 0
         table = self.query_one(DataTable)
         if table.columns and topics == self.topics_width:
@@ -55,6 +55,7 @@ class KataListScreen(CoachScreen):
             table.add_column("Patterns", key="topics", width=topics)
         table.add_column("Status", key="status", width=9)
         table.add_column("Best", key="best", width=6)
+        table.add_column("Due", key="due", width=9)
         self.refresh_rows()
 
     def on_screen_resume(self) -> None:
@@ -62,7 +63,14 @@ class KataListScreen(CoachScreen):
             self.refresh_rows()
 
     def refresh_rows(self) -> None:
-        summary = self.app.store.kata_summary()
+        from coach.practice import katasched
+
+        app = self.app
+        app.saved()
+        summary = app.store.kata_summary()
+        best = katasched.best_times(app.store)
+        schedules = katasched.schedules(app.store)
+        now = app.clock()
         needle = self.query_one("#filter", Input).value.strip().lower()
         table = self.query_one(DataTable)
         table.clear()
@@ -79,7 +87,10 @@ class KataListScreen(CoachScreen):
             cells = [cell(kata.title), cell(kata.difficulty)]
             if self.topics_width:
                 cells.append(cell(", ".join(kata.patterns or kata.topics)))
-            table.add_row(*cells, cell(status), cell(minutes(info["best_ms"]) if info else "-"), key=kata.slug)
+            sched = schedules.get(kata.slug)
+            due = katasched.when(sched.due, now) if sched else "-" if not info else "unrated"
+            table.add_row(*cells, cell(status), cell(minutes(best.get(kata.slug))),
+                          cell(due, "bold" if sched and sched.is_due(now) else ""), key=kata.slug)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_rows()

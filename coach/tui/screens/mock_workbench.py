@@ -38,6 +38,11 @@ class MockWorkbench(WorkbenchScreen):
         self.on_end = on_end
         self._clock = ("", False)
 
+    schedules = False  # a mock's session is scored by the mock, never rated for the scheduler
+
+    def _comes_back(self, text: str, *, fresh: bool = True) -> str:
+        return super()._comes_back(text, fresh=True)  # an interview starts from the starter
+
     def compose(self) -> ComposeResult:
         yield Static(id="mock-clock")
         yield from super().compose()

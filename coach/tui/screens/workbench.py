@@ -36,7 +36,7 @@ from coach.grading.run import Run
 from coach.practice.attempts import KataSession, minutes
 from coach.practice.drafts import Draft, DraftError
 from coach.practice.faults import StoreError
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.kata_review import KataReview, home_relative
 from coach.tui.text import template
 from coach.tui.web import in_browser
 from coach.tui.widgets.editor import CodeEditor
@@ -48,16 +48,11 @@ Stage = Literal["editing", "running"]
 PANES = ("#editor", "#readme-pane", "#results-table")
 
 
-def home_relative(path: str) -> str:
-    home = os.path.expanduser("~")
-    return "~" + path[len(home):] if path.startswith(home + os.sep) else path
-
-
 def hints_markdown(hints: tuple[str, ...] | list[str], shown: int) -> str:
     return "\n\n".join(f"**Hint {i + 1}/{len(hints)}.** {hint}" for i, hint in enumerate(hints[:shown]))
 
 
-class WorkbenchScreen(CoachScreen):
+class WorkbenchScreen(KataReview):
     CSS_PATH = "workbench.tcss"
     BINDINGS = [
         Binding("ctrl+r", "run", "Run", priority=True, tooltip="run the tests (again: restart)"),
@@ -76,6 +71,8 @@ class WorkbenchScreen(CoachScreen):
         Binding("f2", "toggle_readme", "README", tooltip="show or hide the README"),
         Binding("f3", "toggle_results", "Results", tooltip="results full height, or back"),
         Binding("f4", "next_pane", "Pane", tooltip="move focus: editor, README, results"),
+        Binding("f9", "previous", "Previous", priority=True, show=False,
+                tooltip="your draft from before the kata came back (viewing it counts as viewing the solution)"),
         Binding("escape", "back", "Back", tooltip="save and go back"),
     ]
 
@@ -126,7 +123,7 @@ class WorkbenchScreen(CoachScreen):
         first_open = not self.draft.path.exists()
         self._editor_widget = self.editor  # held: once children unmount a query finds nothing
         try:
-            self._editor_widget.load_text(self.draft.load())
+            text = self._comes_back(self.draft.load())
         except DraftError as exc:  # unreadable: leave the file alone and say so
             self.notify(exc.message, title="Cannot open the draft", severity="error", timeout=20)
             self._closing_unopened = True
@@ -134,7 +131,9 @@ class WorkbenchScreen(CoachScreen):
             return
         if self.draft.notice:
             self.notify(self.draft.notice, title="Draft recovered", severity="warning", timeout=20)
-        self.session = KataSession(app.store, self.kata.slug, writer=app.writer)
+        self._editor_widget.load_text(text)
+        self.session = KataSession(app.store, self.kata.slug, writer=app.writer, wall=app.clock, start_text=text)
+        self._show_schedule()
         self._status("draft loaded")
         if first_open:
             self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
@@ -177,6 +176,7 @@ class WorkbenchScreen(CoachScreen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "editor" or self.editor.text == self.draft.text:
             return
+        self.session.touch()
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_AFTER, lambda: self.save("autosaved"))
@@ -280,7 +280,11 @@ class WorkbenchScreen(CoachScreen):
         except StoreError as exc:
             self.notify(exc.message, title="Attempt not saved", severity="warning", timeout=10)
             return
-        if solved_in is not None and status == PASS:
+        if solved_in is None or status != PASS:
+            return
+        if self.schedules and self.session.rateable and self.session.rating is None:
+            self.ask_rating(leaving=False)
+        else:
             self.notify(f"Solved {self.kata.title} in {minutes(solved_in)}.", title="All tests pass")
 
     # -- the other keys ------------------------------------------------------------
@@ -310,6 +314,8 @@ class WorkbenchScreen(CoachScreen):
             self.notify("That was the last hint. ctrl+l shows the reference solution.")
             return
         self.hints_shown += 1
+        self.session.hints = self.hints_shown
+        self.session.touch()
         self.hinted(self.hints_shown)
         self.add_class("-hints")
         self.remove_class("-no-readme")
@@ -357,6 +363,7 @@ class WorkbenchScreen(CoachScreen):
 
         def show(yes: bool | None) -> None:
             if yes:
+                self.session.viewed_solution = True
                 self.app.push_screen(SolutionScreen(self.kata.title, path.read_text(encoding="utf-8")))
 
         self.app.push_screen(ConfirmScreen("Show the reference solution?",
@@ -391,6 +398,12 @@ class WorkbenchScreen(CoachScreen):
 
     def action_back(self) -> None:
         self.save()
+        if self.schedules and self.session.needs_rating:
+            self.ask_rating(leaving=True)
+            return
+        self._leave()
+
+    def _leave(self) -> None:
         if self._run is not None:
             self._run.cancel()
         self.app.pop_screen()
@@ -398,7 +411,13 @@ class WorkbenchScreen(CoachScreen):
     def on_unmount(self) -> None:
         if self._run is not None:
             self._run.cancel()
+        if self._closing_unopened:
+            return
         self.flush_draft()
+        try:
+            self.session.leave()
+        except StoreError:
+            pass  # the attempts are saved; only the unrated session's summary is lost
 
     def flush_draft(self) -> None:
         """Write unsaved editor text now (leaving, quitting, a signal)."""
