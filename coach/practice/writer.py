@@ -12,14 +12,15 @@ bug, a constraint) is set aside in ``failed`` and reported; the rest go on.
 
 The UI learns the state from :meth:`Writer.status` (any thread) or from
 ``on_change``, called on the writer's own thread after every attempt (so a
-Textual app hands it over with ``call_from_thread``; set ``on_change`` to
+Textual app posts it as a message (never ``call_from_thread``, which would wait
+for a UI thread that may be waiting in :meth:`flush`); set ``on_change`` to
 None before :meth:`close` from the UI thread): how many writes are not
 saved yet and why the oldest is stuck. Writes are safe to retry: reviews
 and attempts are keyed by time, so one applied twice is stored once.
 
 Usage::
 
-    writer = Writer(store.path, on_change=lambda status: app.call_from_thread(show, status))
+    writer = Writer(store.path, on_change=lambda status: app.post_message(Changed(status)))
     writer.submit("rating of py-gil", lambda s: s.record_review(...))
     ...
     unsaved = writer.close(timeout=5)   # labels of writes still not saved

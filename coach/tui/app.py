@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from coach import settings
@@ -25,6 +26,15 @@ if TYPE_CHECKING:  # imported when first used: the first frame does not wait for
     from coach.practice.queue import QuestionSet
     from coach.practice.store import Store
     from coach.practice.writer import Writer, WriteStatus
+
+
+class WritesChanged(Message):
+    """The write queue's state changed. Posted from the writer's thread: posting never waits
+    for the UI, which may itself be waiting for the queue (``CoachApp.saved``)."""
+
+    def __init__(self, status: WriteStatus) -> None:
+        super().__init__()
+        self.status = status
 
 
 class CoachApp(App[int]):
@@ -176,9 +186,14 @@ class CoachApp(App[int]):
         if self._writer is None and self.store.read_only is None:
             from coach.practice.writer import Writer
 
-            self._writer = Writer(self.store.path,
-                                  on_change=lambda status: self.call_from_thread(self._writes_changed, status))
+            def changed(status: WriteStatus) -> None:
+                self.post_message(WritesChanged(status))
+
+            self._writer = Writer(self.store.path, on_change=changed)
         return self._writer
+
+    def on_writes_changed(self, message: WritesChanged) -> None:
+        self._writes_changed(message.status)
 
     def _writes_changed(self, status: WriteStatus) -> None:
         """Say when saving gets stuck (and when it catches up): nothing is dropped silently."""

@@ -108,3 +108,16 @@ async def test_a_draft_that_cannot_be_opened_is_never_written_over(tmp_path, mon
         assert not isinstance(app.screen, WorkbenchScreen)
         assert "Cannot open the draft" in toasts(app) and "the disk is full" in toasts(app)
     assert path.read_bytes() == b"\xff\xfe not text"
+
+
+async def test_waiting_for_queued_writes_never_waits_on_the_ui(tmp_path):
+    """The writer tells the UI about each save without waiting for it: the UI thread may be
+    the one waiting for the queue (home and stats read after ``app.saved()``)."""
+    app = make(store_path=tmp_path / "coach.db")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        writer = app.writer
+        for n in range(5):
+            writer.submit(f"draft {n}", lambda store, n=n: store.save_draft(f"kata{n}", "text", float(n)))
+        assert app.saved(timeout=20), "every queued write saved while the UI thread waited"
+        assert app.store.draft("kata4") == "text"
