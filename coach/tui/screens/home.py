@@ -26,7 +26,7 @@ class HomeScreen(CoachScreen):
     # The menu on screen is these bindings: description is the footer label,
     # tooltip the menu's explanation.
     BINDINGS = [
-        Binding("p", "plan", "Today's plan", tooltip=f"due cards, then one kata, within {PLAN_MINUTES} min"),
+        Binding("p", "plan", "Plan", tooltip=f"today's plan: due cards, then one kata ({PLAN_MINUTES} min)"),
         Binding("r", "rapid", "Rapid fire", tooltip="drill what is due, then new cards"),
         Binding("k", "katas", "Katas", tooltip="coding problems, graded by their pytest suites"),
         Binding("m", "mock", "Mock", tooltip="a timed mock interview with a scorecard"),
