@@ -223,7 +223,7 @@ def mock_focus(store: Store, now: float) -> Focus:
     katas = tuple(dict.fromkeys(slug for a in areas for slug in a.katas))
     if not (topics or katas):
         return Focus()
-    return Focus(topics, katas, "weak in your last mock interview: " + ", ".join(a.title for a in areas))
+    return Focus(topics, katas, "weak in your last mock interview")
 
 
 def build_plan(store: Store, library: Library, *, minutes: int = DEFAULT_MINUTES, now: float | None = None,

@@ -40,10 +40,12 @@ class KataReview(CoachScreen):
         due = found is not None and found.comes_back(now)
         if not (fresh or due) or text == self.kata.starter():
             return text
-        kept = katasched.keep_previous(slug, text)
+        previous = text  # bound now: ``text`` becomes the starter below, maybe before the write runs
+        kept = katasched.keep_previous(slug, previous)
         if app.writer is not None:
-            app.writer.submit(f"previous draft of {slug}", lambda store: katasched.set_aside(store, slug, text, now))
-        self.previous = text
+            app.writer.submit(f"previous draft of {slug}",
+                              lambda store: katasched.set_aside(store, slug, previous, now))
+        self.previous = previous
         try:
             text = self.draft.reset()
         except DraftError as exc:
