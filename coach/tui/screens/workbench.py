@@ -311,7 +311,8 @@ class WorkbenchScreen(KataReview):
             self.notify("This kata has no hints.")
             return
         if self.hints_shown >= len(hints):
-            self.notify("That was the last hint. ctrl+l shows the reference solution.")
+            self.notify("That was the last hint." + (" ctrl+l shows the reference solution."
+                                                     if self.check_action("solution", ()) else ""))
             return
         self.hints_shown += 1
         self.session.hints = self.hints_shown
