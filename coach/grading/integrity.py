@@ -11,9 +11,10 @@ through (:data:`EACH_TEST`, without the code). Any difference is graded as an
 error that names it. Best effort, like the guard: other in-place changes
 (a function's defaults, a C object's state) are not seen.
 
-Comparing is one C-level pass over the values (``tuple(map(id, ...))`` over
-live views of the namespaces); the snapshot holds the original objects, so an
-id can never be reused by a replacement. Only when the ids differ does the
+Comparing is one C-level pass over the values (``map(operator.is_, ...)`` over
+live views of the namespaces, never ``id()``, which is an audited call the
+guard's hook sees each time); the snapshot holds the original objects, so an
+object in the same place is the same object. Only when one differs does the
 slow path work out what changed (a module that merely grew an attribute, a
 lazy import, is not a change).
 """
@@ -24,9 +25,13 @@ import builtins
 import sys
 from collections.abc import Callable, Iterable
 from itertools import chain
-from operator import attrgetter, itemgetter, methodcaller
+from operator import attrgetter, is_, itemgetter, methodcaller
 from types import FunctionType
 from typing import Any
+
+# Bound at import, before any solution runs: a solution that replaces builtins.all or
+# builtins.map must not be able to make a comparison agree.
+_ALL, _LEN, _MAP, _TUPLE = all, len, map, tuple
 
 WATCHED = (
     "pytest", "_pytest.runner", "_pytest.python", "_pytest.unittest", "_pytest.outcomes",
@@ -130,7 +135,8 @@ class Snapshot:
         """Watch these objects' own attributes too. Cheap when the framework is as it was
         when the snapshot was taken (ahead of time, off the run's clock): only the wiring is read."""
         self.wiring += tuple(wiring)
-        if tuple(map(id, self._all())) != self.ids[0]:
+        now, kept = self._all(), self.kept[0]
+        if _LEN(now) != _LEN(kept) or not _ALL(_MAP(is_, now, kept)):  # no id(): it is an audited call
             self.refresh()  # something changed since: take it all again
         else:
             self._wire()
@@ -156,7 +162,7 @@ class Snapshot:
         """The watched objects' own attributes: read on their own, compared on every check."""
         self.wired = [self._entry(w[0], _wiring_space(w)) for w in self.wiring]
         own = [(vars(obj).get, names) for _, obj, names in self.wiring]
-        self._wiring_now = lambda: tuple(chain.from_iterable(map(get, names) for get, names in own))
+        self._wiring_now = lambda: _TUPLE(chain.from_iterable(_MAP(get, names) for get, names in own))
         self.kept_wiring = self._wiring_now()
         self.wiring_ids = tuple(map(id, self.kept_wiring))
 
@@ -166,12 +172,12 @@ class Snapshot:
         callers = vars(manager.hook).values() if manager is not None else ()
 
         def read() -> tuple[Any, ...]:
-            parts: list[Iterable[Any]] = [chain.from_iterable(views), map(sys.modules.get, WATCHED),
-                                          map(_CODE, functions)]
+            parts: list[Iterable[Any]] = [chain.from_iterable(views), _MAP(sys.modules.get, WATCHED),
+                                          _MAP(_CODE, functions)]
             if manager is not None:
-                parts += [callers, map(_FUNCTION, chain.from_iterable(map(_IMPLS, callers))),
-                          map(_PLUGIN, manager.list_name_plugin())]
-            return tuple(chain.from_iterable(parts))
+                parts += [callers, _MAP(_FUNCTION, chain.from_iterable(_MAP(_IMPLS, callers))),
+                          _MAP(_PLUGIN, manager.list_name_plugin())]
+            return _TUPLE(chain.from_iterable(parts))
 
         return read
 
@@ -185,8 +191,12 @@ class Snapshot:
     def compare(self, *, full: bool = True) -> str | None:
         """What changed since the snapshot (one line), or None. ``full=False``: only
         what a test's outcome passes through (:data:`EACH_TEST`), for after each test."""
-        read, ids = (self._all, self.ids[0]) if full else (self._each, self.ids[1])
-        if tuple(map(id, read())) == ids and tuple(map(id, self._wiring_now())) == self.wiring_ids:
+        read, kept = (self._all, self.kept[0]) if full else (self._each, self.kept[1])
+        now, wiring = read(), self._wiring_now()
+        # identity, element by element at C level (the originals are kept alive, so an object
+        # in the same place is the same object; no __eq__ of the solution's is ever called)
+        if (_LEN(now) == _LEN(kept) and _ALL(_MAP(is_, now, kept))
+                and _LEN(wiring) == _LEN(self.kept_wiring) and _ALL(_MAP(is_, wiring, self.kept_wiring))):
             return None
         found = self._changes()
         if not found:

@@ -179,6 +179,9 @@ CHEATS = {
                "def two_sum(nums, target):\n    return None\n"),
     "pytest object": "import _pytest.outcomes\n_pytest.outcomes.fail = lambda *a, **k: None\n",
     "builtins": "import builtins\nbuiltins.all = lambda *a: True\ndef two_sum(nums, target):\n    return None\n",
+    # the comparison itself walks with map, len, tuple and all: replacing them must not blind it
+    "the check's own tools": ("import builtins\nbuiltins.map = lambda *a: iter(())\nbuiltins.len = lambda x: 0\n"
+                              "builtins.tuple = lambda *a: ()\ndef two_sum(nums, target):\n    return None\n"),
     "in a test": ("import builtins\n_calls = []\ndef two_sum(nums, target):\n"
                   "    _calls.append(1)\n"
                   "    if len(_calls) == 1:\n        builtins.len = lambda x: 2\n"
@@ -213,7 +216,7 @@ def test_cheats_are_never_a_pass(grader, kata, case):
     if case in ("xfail", "skip", "unittest skip"):
         assert all(t.status == ERROR for t in result.tests[:10])
         assert "the solution called" in result.tests[0].message
-    if case in ("plugin", "pytest object", "builtins", "in a test"):
+    if case in ("plugin", "pytest object", "builtins", "in a test", "the check's own tools"):
         assert "changed the test framework" in messages(result)
     if case == "late, elsewhere":
         assert result.status == ERROR and result.passed == 11
