@@ -136,7 +136,8 @@ def _describe(report: GrowthReport) -> str:
     if ratio >= 1.5:
         return f"{text}; {when} (the reference: {ref_text})"
     return (f"{text} and about as fast ({seconds_text(at[0])} at n = {n:,}, the reference {ref_text}); "
-            "the time limit was probably missed because the machine was busy")
+            "so the size is not what made it slow: look at what this test's own input makes it do "
+            "(a loop that never ends on it, a wait), or at a busy machine")
 
 
 def _unmeasured(curve: Curve, theirs: Fit | None) -> str:
