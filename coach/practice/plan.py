@@ -214,8 +214,9 @@ MOCK_FOCUS_DAYS = 7  # how long a mock interview's weakest areas lead the plan
 def mock_focus(store: Store, now: float) -> Focus:
     """The weakest areas of the latest mock interview that ended in the last week, as a focus."""
     from coach.practice.mock.db import latest_mock_focus
+    from coach.practice.mock.models import FINISHED, PARTIAL
 
-    ended = store.conn.execute("SELECT MAX(ended_at) FROM mocks WHERE status IN ('finished', 'partial')").fetchone()
+    ended = store.conn.execute("SELECT MAX(ended_at) FROM mocks WHERE status IN (?, ?)", (FINISHED, PARTIAL)).fetchone()
     if not ended or ended[0] is None or ended[0] < now - MOCK_FOCUS_DAYS * DAY:
         return Focus()
     areas = latest_mock_focus(store)

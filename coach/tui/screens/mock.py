@@ -148,7 +148,7 @@ class MockScreen(CoachScreen):
         left, total = session.round_left(), session.total_left()
         text = f"{TITLES[session.round]} {clock(left)} left · total {clock(total)}"
         widget = self.query_one("#mock-clock", Static)
-        widget.update(text)
+        widget.update(plain(text))
         widget.set_class(left <= URGENT, "urgent")
         if self.workbench is not None:
             self.workbench.show_clock(f"Mock interview · {text}", left <= URGENT)

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from coach.content.models import Kata
 from coach.grading.events import RunResult
 from coach.tui.screens.workbench import WorkbenchScreen
+from coach.tui.text import plain
 
 
 class MockWorkbench(WorkbenchScreen):
@@ -55,7 +56,7 @@ class MockWorkbench(WorkbenchScreen):
     def show_clock(self, text: str, urgent: bool) -> None:
         self._clock = (text, urgent)
         for clock in self.query("#mock-clock").results(Static):  # none before the screen is composed
-            clock.update(text)
+            clock.update(plain(text))
             clock.set_class(urgent, "urgent")
 
     def code(self) -> str:

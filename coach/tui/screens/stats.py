@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from coach.practice.attempts import minutes
 from coach.tui.screens.base import CoachScreen
-from coach.tui.text import cell, template
+from coach.tui.text import cell, plain, template
 
 HEAT_STYLES = ("dim", "green4", "green3", "green1", "bold bright_green")
 
@@ -83,7 +83,7 @@ class StatsScreen(CoachScreen):
             yield Static(id="activity-caption", classes="muted")
             yield Static("Due in the next 14 days (today includes overdue)", classes="section")
             yield Static(id="forecast")
-            yield Static(f"Mastery by topic: {MASTERY_LABEL}; kept: later reviews not rated Again (90 days)",
+            yield Static(plain(f"Mastery by topic: {MASTERY_LABEL}; kept: later reviews not rated Again (90 days)"),
                          classes="section")
             yield Static(id="mastery")
             yield Static("Katas", classes="section")
