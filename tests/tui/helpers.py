@@ -43,10 +43,12 @@ def make(mode: str = "home", **options):
     return make_app(library=library(), mode=mode, clock=lambda: NOON, **options)
 
 
-async def wait_for(pilot, predicate, timeout: float = 20.0, what: str = "condition") -> None:
+async def wait_for(pilot, predicate, timeout: float = 20.0, what: str = "condition", shows=None) -> None:
+    """Poll ``predicate``; on timeout fail naming ``what`` and, if given, what ``shows()`` returns then."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            seen = f"; the screen showed {shows()!r}" if shows is not None else ""
+            raise AssertionError(f"timed out waiting for {what}{seen}")
         await pilot.pause(0.05)
         await asyncio.sleep(0)

@@ -151,7 +151,7 @@ async def test_a_second_ctrl_r_cancels_and_restarts():
         await pilot.press("ctrl+r")
         # The looping run would hold the worker for 120 s: passing well before that means
         # it was cancelled, not waited for.
-        await wait_for(pilot, lambda: "passed" in summary(app), 60, "the second run")
+        await wait_for(pilot, lambda: "passed" in summary(app), 60, "the second run", shows=lambda: summary(app))
         assert "All 11 tests passed" in summary(app)
 
 

@@ -6,6 +6,7 @@ import io
 import os
 import shlex
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from typing import Literal
@@ -98,7 +99,8 @@ class WorkbenchScreen(KataReview):
         self.kata = kata
         self.hints_shown = 0
         self.run_id = 0
-        self._run: Run | None = None
+        self._run: Run | None = None  # the current run, once its worker has started it
+        self._runs = threading.Lock()  # run_id and _run change together (UI thread and grading threads)
         self._ticker: Timer | None = None
         self._autosave: Timer | None = None
 
@@ -202,26 +204,39 @@ class WorkbenchScreen(KataReview):
     def action_run(self, save: bool = True) -> None:
         if save:
             self.save()
-        if self._run is not None:
-            self._run.cancel()
-        self.run_id += 1
+        run_id = self._next_run()
         self.stage = "running"
         self.results.start(())
-        self._grade(self.run_id, self.editor.text)
+        self._grade(run_id, self.editor.text)
 
     def action_cancel(self) -> None:
-        if self._run is not None:
-            self._run.cancel()
-        self.run_id += 1
+        self._next_run()
         self.stage = "editing"
         self.results.clear("Run cancelled. Press ctrl+r to run the tests.")
+
+    def _next_run(self) -> int:
+        """Cancel the current run, if any, and number the next one.
+
+        One step under a lock: a grading thread that is still starting its run
+        either sees the new number and cancels its own run, or has already
+        published it here and it is cancelled now. Never neither.
+        """
+        with self._runs:
+            if self._run is not None:
+                self._run.cancel()
+                self._run = None
+            self.run_id += 1
+            return self.run_id
 
     @work(thread=True, exclusive=True, group="grading", exit_on_error=False)
     def _grade(self, run_id: int, source: str) -> None:
         run = self.app.grader.run(self.kata, source)
-        self._run = run
-        if run_id != self.run_id:
-            run.cancel()  # a newer ctrl+r came while this run was starting
+        with self._runs:
+            current = run_id == self.run_id
+            if current:
+                self._run = run
+        if not current:
+            run.cancel()  # a newer ctrl+r (or ctrl+c) came while this run was starting
         for event in run.events():
             self.post_message(self.Graded(run_id, event))
         slow = growth.wanted(self.kata, run.result())
@@ -241,6 +256,8 @@ class WorkbenchScreen(KataReview):
         """The one place a failed grading worker lands: the results panel, not a crash."""
         if event.worker.group != "grading" or event.state != WorkerState.ERROR:
             return
+        if event.worker.is_cancelled:
+            return  # an older run's worker, superseded by a newer ctrl+r: that run is the one shown
         self._run = None
         self.stage = "editing"
         error = event.worker.error
