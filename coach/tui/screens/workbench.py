@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import io
-import os
-import shlex
-import subprocess
 import threading
-import time
 from dataclasses import dataclass
 from typing import Literal
 
 from textual import work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.widgets import Footer, Header, Markdown, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from coach.content.models import Kata
@@ -37,14 +32,12 @@ from coach.grading.run import Run
 from coach.practice.attempts import KataSession, minutes
 from coach.practice.drafts import Draft, DraftError
 from coach.practice.faults import StoreError
+from coach.tui.screens.draft_keeping import WATCH_INTERVAL, DraftKeeping
 from coach.tui.screens.kata_review import KataReview, home_relative
-from coach.tui.text import template
 from coach.tui.web import in_browser
 from coach.tui.widgets.editor import CodeEditor
 from coach.tui.widgets.results import ResultsPanel
 
-WATCH_INTERVAL = 0.3  # seconds between looks at the draft file
-AUTOSAVE_AFTER = 1.0  # seconds after typing stops
 Stage = Literal["editing", "running"]
 PANES = ("#editor", "#readme-pane", "#results-table")
 
@@ -53,7 +46,7 @@ def hints_markdown(hints: tuple[str, ...] | list[str], shown: int) -> str:
     return "\n\n".join(f"**Hint {i + 1}/{len(hints)}.** {hint}" for i, hint in enumerate(hints[:shown]))
 
 
-class WorkbenchScreen(KataReview):
+class WorkbenchScreen(KataReview, DraftKeeping):
     CSS_PATH = "workbench.tcss"
     BINDINGS = [
         Binding("ctrl+r", "run", "Run", priority=True, tooltip="run the tests (again: restart)"),
@@ -102,7 +95,6 @@ class WorkbenchScreen(KataReview):
         self._run: Run | None = None  # the current run, once its worker has started it
         self._runs = threading.Lock()  # run_id and _run change together (UI thread and grading threads)
         self._ticker: Timer | None = None
-        self._autosave: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,14 +108,12 @@ class WorkbenchScreen(KataReview):
         yield Static(id="draft-status")
         yield Footer(compact=True, show_command_palette=False)
 
-    _closing_unopened = False  # the draft could not be read: never write over it
-
     def on_mount(self) -> None:
         app = self.app
         self.sub_title = f"{self.kata.title} · {self.kata.difficulty}"
         self.draft = Draft(app.store, self.kata, writer=app.writer)
         first_open = not self.draft.path.exists()
-        self._editor_widget = self.editor  # held: once children unmount a query finds nothing
+        self._editor_widget = self.editor
         try:
             text = self._comes_back(self.draft.load())
         except DraftError as exc:  # unreadable: leave the file alone and say so
@@ -148,49 +138,8 @@ class WorkbenchScreen(KataReview):
 
     # -- the draft ---------------------------------------------------------------
     @property
-    def editor(self) -> TextArea:
-        return self.query_one("#editor", TextArea)
-
-    @property
     def results(self) -> ResultsPanel:
         return self.query_one(ResultsPanel)
-
-    def _status(self, note: str) -> None:
-        self.query_one("#draft-status", Static).update(template(
-            "draft [b]$path[/]  ·  $note", path=home_relative(str(self.draft.path)), note=note))
-
-    def save(self, why: str = "saved") -> None:
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if self._closing_unopened:
-            return
-        text = self.editor.text
-        if self.draft.needs_save(text):
-            try:
-                self.draft.save(text)
-            except DraftError as exc:  # the text stays in the editor; the next save retries
-                self.notify(exc.message, title="Draft not saved", severity="error", timeout=10)
-                self._status("NOT SAVED: " + exc.message)
-                return
-        self._status(f"{why} {time.strftime('%H:%M:%S')}")
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id != "editor" or self.editor.text == self.draft.text:
-            return
-        self.session.touch()
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_AFTER, lambda: self.save("autosaved"))
-        self._status("edited, not saved yet")
-
-    def _watch_draft(self) -> None:
-        text = self.draft.changed_outside()
-        if text is None:
-            return
-        self.editor.load_text(text)
-        self._status(f"reloaded after an outside edit at {time.strftime('%H:%M:%S')}; running the tests")
-        self.action_run(save=False)
 
     # -- running the tests --------------------------------------------------------
     def watch_stage(self, stage: Stage) -> None:
@@ -312,16 +261,6 @@ class WorkbenchScreen(KataReview):
             return in_browser() == (action == "download")
         return True
 
-    def action_download(self) -> None:
-        """Hand the draft to the browser as a file (Textual delivers it through textual-serve)."""
-        self.save()
-        self.app.deliver_text(io.StringIO(self.editor.text), save_filename=f"{self.kata.slug}.py",
-                              mime_type="text/x-python")
-        self.notify(f"Downloading {self.kata.slug}.py")
-
-    def action_save(self) -> None:
-        self.save()
-
     async def action_hint(self) -> None:
         hints = self.kata.hints
         if not hints:
@@ -346,30 +285,6 @@ class WorkbenchScreen(KataReview):
         blocks = list(self.query_one("#hints", Markdown).children)
         if blocks:
             self.query_one("#readme-pane", VerticalScroll).scroll_to_widget(blocks[-1], top=True, animate=False)
-
-    def action_external_editor(self) -> None:
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if not editor:
-            self.notify("Set $VISUAL or $EDITOR to edit the draft in your own editor.", severity="warning")
-            return
-        self.save()
-        try:
-            with self.app.suspend():
-                subprocess.run([*shlex.split(editor), str(self.draft.path)], check=False)
-        except SuspendNotSupported:
-            self.notify(f"This terminal cannot hand over to {editor}; edit {self.draft.path} "
-                        "there and coach reloads it.", severity="warning")
-            return
-        except OSError as exc:
-            self.notify(f"Could not start {editor}: {exc}", severity="error")
-            return
-        text = self.draft.changed_outside()
-        if text is None:
-            self._status("your editor closed; no changes")
-            return
-        self.editor.load_text(text)
-        self._status("reloaded after your editor closed; running the tests")
-        self.action_run(save=False)
 
     def action_solution(self) -> None:
         from coach.tui.screens.dialogs import ConfirmScreen, SolutionScreen
@@ -436,14 +351,3 @@ class WorkbenchScreen(KataReview):
             self.session.leave()
         except StoreError:
             pass  # the attempts are saved; only the unrated session's summary is lost
-
-    def flush_draft(self) -> None:
-        """Write unsaved editor text now (leaving, quitting, a signal)."""
-        if self._closing_unopened:
-            return
-        try:
-            editor = self._editor_widget
-            if self.draft.needs_save(editor.text):
-                self.draft.save(editor.text)
-        except Exception as exc:
-            self.app.notify(f"Could not save the draft: {exc}", severity="error")
