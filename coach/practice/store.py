@@ -12,10 +12,8 @@ Times are stored as Unix seconds (REAL), always UTC.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +24,9 @@ from typing import Self
 from coach import paths
 from coach.practice import faults
 from coach.practice.faults import StoreError
+from coach.practice.holds import Holds
 from coach.practice.schema import MIGRATIONS, SCHEMA_VERSION
+from coach.practice.store_files import move_aside, refuse_newer, scratch_copy
 
 __all__ = ["CARD_COLUMNS", "SCHEMA_VERSION", "CardRow", "Store", "StoreError", "default_path"]
 
@@ -53,7 +53,7 @@ BUSY_MS = 10_000  # how long a write waits for another process's write lock
 CARD_COLUMNS = "card_id, state, step, stability, difficulty, due, last_review, introduced, reps, lapses"
 
 
-class Store:
+class Store(Holds):
     """Open with :meth:`Store.open`.
 
     ``notice`` says if a damaged file was moved aside. ``read_only`` is None
@@ -144,7 +144,7 @@ class Store:
     def _start_afresh(cls, path: Path, error: BaseException) -> Store:
         """Keep a damaged file under a new name and start an empty one."""
         try:
-            backup = _move_aside(path)
+            backup = move_aside(path)
         except OSError as exc:
             raise StoreError(f"{faults.describe(faults.CORRUPT, path, error)}, and it could not be moved "
                              f"aside ({exc.strerror or exc}); move it yourself to start afresh",
@@ -162,7 +162,7 @@ class Store:
     def _open_read_only(cls, path: Path, reason: str) -> Store:
         """Open ``path`` for reading only; a private copy when SQLite cannot read it in place."""
         attempts: list[tuple[str, Path | None]] = [(f"{path.resolve().as_uri()}?mode=ro", None)]
-        scratch = _scratch_copy(path)
+        scratch = scratch_copy(path)
         if scratch is not None:
             attempts.append((f"{(scratch / path.name).as_uri()}?mode=ro", scratch))
         attempts.append((f"{path.resolve().as_uri()}?immutable=1", None))
@@ -170,7 +170,7 @@ class Store:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
-                _refuse_newer(path, version)
+                refuse_newer(path, version)
                 if version < SCHEMA_VERSION:
                     conn.close()
                     return cls.memory(path, f"{reason}; nothing can be saved")
@@ -196,7 +196,7 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy * 1000)}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            _refuse_newer(path, version)
+            refuse_newer(path, version)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -379,33 +379,6 @@ class Store:
                                   before.due, before.last_review, before.introduced, before.reps, before.lapses))
             return True
 
-    def hold(self, card_id: str, kind: str, since: float, until: float | None = None) -> None:
-        """Suspend a card (``kind`` 'suspended', until released) or bury it ('buried', until ``until``)."""
-        if kind not in ("suspended", "buried"):
-            raise ValueError(f"kind must be 'suspended' or 'buried', got {kind!r}")
-        with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
-                         (card_id, kind, since, until))
-
-    def release(self, card_id: str, kind: str | None = None) -> bool:
-        """Unsuspend or unbury ``card_id`` (only a hold of ``kind``, when given); False if it was not held."""
-        with self.transaction() as conn:
-            if kind is None:
-                cursor = conn.execute("DELETE FROM card_holds WHERE card_id = ?", (card_id,))
-            else:
-                cursor = conn.execute("DELETE FROM card_holds WHERE card_id = ? AND kind = ?", (card_id, kind))
-            return cursor.rowcount > 0
-
-    def held_ids(self, now: float) -> set[str]:
-        """Cards a session must not serve at ``now``: suspended ones, and buried ones not yet back."""
-        return {card_id for (card_id,) in self.conn.execute(
-            "SELECT card_id FROM card_holds WHERE kind = 'suspended' OR until > ?", (now,))}
-
-    def suspended(self) -> list[tuple[str, float]]:
-        """(card id, when it was suspended) for every suspended card, oldest first."""
-        return list(self.conn.execute(
-            "SELECT card_id, since FROM card_holds WHERE kind = 'suspended' ORDER BY since, card_id"))
-
     def review_log(self) -> list[tuple[str, float, int]]:
         """(card id, time, rating) of every scheduled review (cram ones left out), by card then time."""
         return list(self.conn.execute(
@@ -415,42 +388,3 @@ class Store:
 
 def default_path() -> Path:
     return paths.data_dir() / FILE_NAME
-
-
-def _refuse_newer(path: Path, version: int) -> None:
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} was written by a newer coach (schema {version}; this coach knows "
-                         f"{SCHEMA_VERSION}); upgrade coach to use it. The file was left untouched.",
-                         faults.NEWER, path)
-
-
-def _scratch_copy(path: Path) -> Path | None:
-    """A private copy of the database and its WAL, for reading a file SQLite cannot open in place."""
-    try:
-        folder = Path(tempfile.mkdtemp(prefix="coach-readonly-"))
-    except OSError:
-        return None
-    try:
-        for suffix in ("", "-wal"):
-            source = path.with_name(path.name + suffix)
-            if source.is_file():
-                shutil.copyfile(source, folder / source.name)
-        return folder
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
-        return None
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.replace(path, backup)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, backup.with_name(backup.name + suffix))
-    return backup
