@@ -72,9 +72,9 @@ def render(stats) -> str:  # a coach.practice.stats.Stats
         lines.append(f"{label} " + "".join(" " if v < 0 else HEAT_CHARS[v] * 2 for v in levels).rstrip())
     lines += ["", "Due in the next 14 days (today includes overdue)", "DATE        CARDS  KATAS"]
     lines += [f"{day}  {cards:>5}  {katas:>5}" for day, cards, katas in stats.forecast]
-    lines += ["", (f"Katas: {stats.katas_solved} solved, {stats.katas_attempted} attempted, "
-              f"{len(stats.katas)} in all (tries: runs with changed code; best: fastest first pass "
-              "without viewing the solution; solved*: only after viewing it)")]
+    lines += ["", (f"Katas: {stats.katas_solved} solved, {stats.katas_unsolved} attempted (not solved yet), "
+              f"{stats.katas_not_started} not started, {len(stats.katas)} in all (tries: runs with changed code; "
+              "best: fastest first pass without viewing the solution; solved*: only after viewing it)")]
     tried = [k for k in stats.katas if k.runs or k.due is not None]
     if tried:
         now = time.time()

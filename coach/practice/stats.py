@@ -92,7 +92,18 @@ class Stats:
 
     @property
     def katas_attempted(self) -> int:
+        """Katas run at least once, solved ones included."""
         return sum(1 for k in self.katas if k.runs)
+
+    @property
+    def katas_unsolved(self) -> int:
+        """Katas run at least once and not solved yet."""
+        return sum(1 for k in self.katas if k.runs and not k.solved)
+
+    @property
+    def katas_not_started(self) -> int:
+        """Katas never run (solved + unsolved + not started = all)."""
+        return sum(1 for k in self.katas if not k.runs and not k.solved)
 
     def to_dict(self) -> dict:
         return {
@@ -105,6 +116,9 @@ class Stats:
                 "mastery": f"{MASTERY_LABEL}: mean FSRS retrievability of a topic's seen cards "
                            f"{MASTERY_DAYS} days from now",
                 "stable": f"seen cards with a stability beyond {STABLE_DAYS} days",
+                "katas.attempted": "katas run at least once, solved ones included",
+                "katas.unsolved": "katas run at least once and not solved yet (status attempted)",
+                "katas.not_started": "katas never run (solved + unsolved + not_started = total)",
                 "retention": f"share of reviews of already-seen cards in the last {RETENTION_DAYS} days "
                              "not rated Again",
             },
@@ -113,7 +127,8 @@ class Stats:
             "reviews_per_day": [{"date": d, "reviews": n} for d, n in self.reviews_per_day],
             "activity": [{"date": d, "reviews": r, "kata_sessions": k} for d, r, k in self.activity],
             "forecast": [{"date": d, "cards": c, "katas": k} for d, c, k in self.forecast],
-            "katas": {"solved": self.katas_solved, "attempted": self.katas_attempted, "total": len(self.katas),
+            "katas": {"solved": self.katas_solved, "attempted": self.katas_attempted,
+                      "unsolved": self.katas_unsolved, "not_started": self.katas_not_started, "total": len(self.katas),
                       "items": [k.to_dict() for k in self.katas]},
         }
 

@@ -53,8 +53,11 @@ def test_stats(tmp_path):
     assert (two_sum.status, two_sum.attempts, two_sum.best_ms) == ("solved", 2, None)
     assert lru.status == "new"
     assert (stats.katas_solved, stats.katas_attempted) == (1, 1)
+    # the three groups on screen are disjoint and add up: a solved kata is not also "attempted"
+    assert (stats.katas_solved, stats.katas_unsolved, stats.katas_not_started) == (1, 0, 1)
     doc = stats.to_dict()
     assert doc["katas"]["solved"] == 1 and doc["streak_days"] == 3
+    assert doc["katas"]["solved"] + doc["katas"]["unsolved"] + doc["katas"]["not_started"] == doc["katas"]["total"]
 
 
 def test_stats_cli_json_on_a_fresh_home():

@@ -100,9 +100,9 @@ class StatsScreen(CoachScreen):
         now = app.clock()
         stats = self.stats = compute(app.store, app.library, now=now, new_per_day=settings.new_per_day())
         self.query_one("#stats-headline", Static).update(template(
-            "$counts\nstreak [b]$streak[/] $unit · katas [b]$solved[/] solved, $attempted attempted of $katas",
+            "$counts\nstreak [b]$streak[/] $unit · katas [b]$solved[/] solved, $unsolved attempted, $new not started",
             counts=stats.counts.describe(), streak=stats.streak, unit="day" if stats.streak == 1 else "days",
-            solved=stats.katas_solved, attempted=stats.katas_attempted, katas=len(stats.katas)))
+            solved=stats.katas_solved, unsolved=stats.katas_unsolved, new=stats.katas_not_started))
         self.query_one("#heat-map", Static).update(heat_map(stats.activity))
         reviews = sum(r for _, r, _ in stats.activity)
         sessions = sum(k for _, _, k in stats.activity)
