@@ -8,8 +8,13 @@ reaches across commas into a list that ends in ``or`` or ``nor`` ("not A,
 B or C"). A denied verb (``doesn't``, ``is not``, ``never``) also covers a
 short subject before it: in "route order doesn't matter" the claim about
 route order is denied. ``instead of``, ``rather than`` and ``unlike``
-reverse what follows them. A hedge (``no idea``, ``not sure``, ``I don't
-know``) covers its whole sentence: nothing in it is a claim.
+reverse what follows them. In a clause opened by ``if``, ``when``, ``unless``
+and the like, a negation ends where the main clause's subject and verb
+start without a comma ("if nothing else holds the task it can be
+collected"). A hedge (``no idea``, ``not sure``, ``I don't know``) covers its
+whole sentence: nothing in it is a claim. ``not sure``/``don't know`` hedge
+only when the speaker says them, not of someone else ("when you don't know
+up front how many files").
 """
 
 from __future__ import annotations
@@ -27,7 +32,13 @@ _NOT_NEGATING = frozenset({("not", "only"), ("not", "just"), ("not", "merely"), 
 _REVERSING = (("instead", "of"), ("rather", "than"), ("as", "opposed", "to"), ("unlike",))
 _HEDGES = (("no", "idea"), ("not", "sure"), ("not", "know"), ("no", "clue"), ("not", "certain"),
            ("unsure",), ("i", "forget"), ("i", "forgot"), ("not", "remember"), ("not", "recall"),
-           ("dunno",), ("not", "understand"), ("never", "heard"), ("no", "clue"))
+           ("dunno",), ("not", "understand"), ("never", "heard"))
+# "not know", "not sure", …: a hedge only when the speaker says it ("I don't know", "Not sure, …"),
+# not a claim about someone else ("when you don't know up front how many files").
+_SPEAKER = frozenset({"i", "we", "im", "honestly", "really", "actually", "just", "quite", "totally", "even",
+                      "still", "fully", "entirely", "exactly", "truly", "frankly", "m"})
+_CONDITIONS = frozenset({"if", "when", "whenever", "once", "unless", "until"})
+_PRONOUNS = frozenset({"it", "they", "you", "we", "he", "she", "i", "this", "that"})
 CLAUSE_WORDS = frozenset({"and", "but", "so", "because", "since", "while", "whereas", "although", "though",
                           "yet", "however", "unless", "until", "when", "whenever", "if", "then", "otherwise",
                           "except", "thus", "therefore", "hence", "meanwhile"})
@@ -88,6 +99,35 @@ def _list_reach(ws: list[Word], breaks: list[int], text: str, start: int) -> int
     return start
 
 
+def _speaker_hedges(ws: list[Word], breaks: list[int], i: int, hedge: tuple[str, ...]) -> bool:
+    """A hedge the speaker makes: not "not …" said of someone else."""
+    if hedge[0] not in ("not", "never"):
+        return True
+    k = i - 1
+    while k >= 0 and ws[k].text in AUXILIARIES | _SPEAKER and ws[k].text not in ("i", "we"):
+        if breaks[k + 1]:
+            return True  # "Not sure, …", "Honestly, not sure": no other subject
+        k -= 1
+    return k < 0 or bool(breaks[k + 1]) or ws[k].text in ("i", "we")
+
+
+def _in_condition(ws: list[Word], breaks: list[int], i: int) -> bool:
+    """The word at ``i`` is in a clause opened by if/when/unless/… ("If nothing else holds it, …")."""
+    k = i
+    while k > 0 and breaks[k] != HARD:
+        if ws[k].text in _CONDITIONS:
+            return True
+        if breaks[k] == SOFT:
+            return False
+        k -= 1
+    return ws[k].text in _CONDITIONS
+
+
+def _main_clause_starts(ws: list[Word], j: int) -> bool:
+    """A subject pronoun and its verb: "…holds the task [it can] be collected"."""
+    return ws[j].text in _PRONOUNS and j + 1 < len(ws) and ws[j + 1].text in AUXILIARIES
+
+
 def _denies_verb(ws: list[Word], i: int) -> bool:
     """``doesn't``, ``is not``, ``never``: a denied predicate, whose subject the denial covers too."""
     if ws[i].text == "never":
@@ -105,7 +145,7 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
         if w.code:
             i += 1
             continue
-        if any(_at(ws, i, h) for h in _HEDGES):
+        if any(_at(ws, i, h) and _speaker_hedges(ws, breaks, i, h) for h in _HEDGES):
             s = i
             while s > 0 and breaks[s] != HARD:
                 s -= 1
@@ -131,8 +171,9 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
             while j < len(ws) and ws[j].start == w.start:
                 j += 1  # the rest of a contraction
             first = j
+            conditional = _in_condition(ws, breaks, i)
             while j < len(ws):
-                if breaks[j] == HARD:
+                if breaks[j] == HARD or (conditional and j > first and _main_clause_starts(ws, j)):
                     break
                 if j == first and ws[j].text in CLAUSE_WORDS and not _SOFT.search(text[ws[j - 1].end:ws[j].start]):
                     pass  # "not because of ASGI", "not when": the clause word is what is denied

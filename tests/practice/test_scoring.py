@@ -155,6 +155,27 @@ def test_a_hedged_sentence_claims_nothing(hedge):
     assert all(i.status == NEGATED for i in result.ideas)
 
 
+@pytest.mark.parametrize("sentence", [
+    "When you don't know up front how many files to open, enter each with enter_context",
+    "The caller is not sure the lock is free, so enter_context takes it",
+])
+def test_not_knowing_said_of_someone_else_is_a_claim_not_a_hedge(sentence):
+    assert score(sentence, kws("enter_context")).hits
+
+
+@pytest.mark.parametrize("hedge", ["Not sure, but enter_context maybe", "Honestly I really don't know what enter_context does"])
+def test_the_speaker_s_own_hedge_still_claims_nothing(hedge):
+    assert not score(hedge, kws("enter_context")).hits
+
+
+def test_a_negation_in_an_if_clause_ends_where_the_main_clause_starts():
+    answer = "If nothing else holds the task it can be garbage collected"
+    result = score(answer, kws("holds the task", "garbage collected"))
+    assert [i.status for i in result.ideas] == [NEGATED, HIT]
+    # with no condition, the negation still reaches the end of its clause
+    assert score("nothing says it can be garbage collected", kws("garbage collected")).ideas[0].status == NEGATED
+
+
 @pytest.mark.parametrize(
     ("hits", "total", "suggested"),
     [(5, 5, GOOD), (3, 5, GOOD), (2, 5, HARD), (1, 5, AGAIN), (0, 5, AGAIN), (3, 4, GOOD), (2, 4, HARD),
