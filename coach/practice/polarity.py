@@ -55,8 +55,13 @@ AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", 
 
 @dataclass(frozen=True, slots=True)
 class Polarity:
-    cue: tuple[int | None, ...]  # per word: the index of the word that negates it, if any
+    cue: tuple[int | None, ...]  # per word: the index of the first word that negates it, if any
+    flips: tuple[int, ...]  # per word: negations covering it (a "without" inside a denial counts again)
     hedged: tuple[bool, ...]  # per word: inside a hedged sentence ("no idea what …")
+
+    def negated(self, k: int) -> bool:
+        """Word ``k`` is denied: "take effect without reinstalling" denies it, "can't … without" does not."""
+        return self.flips[k] % 2 == 1
 
 
 def _breaks(text: str, ws: list[Word]) -> list[int]:
@@ -89,6 +94,8 @@ def _list_reach(ws: list[Word], breaks: list[int], text: str, start: int) -> int
             if ws[i].text in CLAUSE_WORDS or chunk > 4:
                 return start
             chunk = 0
+        if ws[i].text in NEGATORS and ws[i].text != "nor":
+            return start  # "not A, B doesn't C": a clause of its own, not an item of the list
         if ws[i].text in ("or", "nor"):
             j = i + 1
             while j < len(ws) and not breaks[j]:
@@ -138,6 +145,13 @@ def _denies_verb(ws: list[Word], i: int) -> bool:
 def polarity(text: str, ws: list[Word]) -> Polarity:
     breaks = _breaks(text, ws)
     cue: list[int | None] = [None] * len(ws)
+    flips = [0] * len(ws)
+
+    def deny(k: int, by: int) -> None:
+        if cue[k] is None:
+            cue[k] = by
+        if not flips[k] or ws[by].text == "without":  # "can't take effect without reinstalling" asserts it
+            flips[k] += 1
     hedged = [False] * len(ws)
     i = 0
     while i < len(ws):
@@ -162,10 +176,10 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
                 s -= 1
             if i - s <= _SUBJECT:  # "Route order doesn't matter": the subject is part of the claim
                 for k in range(s, i):
-                    cue[k] = i if cue[k] is None else cue[k]
+                    deny(k, i)
         if negates and w.text in _PREFIXES:
             if i + 1 < len(ws) and cue[i + 1] is None:
-                cue[i + 1] = i  # "non-blocking": the prefix denies one word
+                deny(i + 1, i)  # "non-blocking": the prefix denies one word
         elif negates or reverse:
             j = i + (len(reverse) if reverse else 1)
             while j < len(ws) and ws[j].start == w.start:
@@ -182,11 +196,10 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
                     if reach == j:
                         break
                     for k in range(j, reach):
-                        cue[k] = i if cue[k] is None else cue[k]
+                        deny(k, i)
                     j = reach
                     continue
-                if cue[j] is None:
-                    cue[j] = i
+                deny(j, i)
                 j += 1
         i += 1
-    return Polarity(tuple(cue), tuple(hedged))
+    return Polarity(tuple(cue), tuple(flips), tuple(hedged))

@@ -163,7 +163,7 @@ def _judge(keyword: Keyword, answer: str, ws: list[Word], content: list[int], po
             start, end = ws[idx[0]].start, ws[idx[-1]].end
             said = answer[start:end]
             hedge = next((k for k in idx if pol.hedged[k]), None)
-            cues = [c for k in idx if (c := pol.cue[k]) is not None]
+            cues = [c for k in idx if pol.negated(k) and (c := pol.cue[k]) is not None]
             negated = bool(cues)
             if hedge is None and negated == form.negated:
                 return Idea(keyword, HIT, form.text, said, (start, end), None, via)

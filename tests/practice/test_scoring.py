@@ -168,6 +168,20 @@ def test_the_speaker_s_own_hedge_still_claims_nothing(hedge):
     assert not score(hedge, kws("enter_context")).hits
 
 
+def test_without_inside_a_denial_asserts_what_it_names():
+    no_reinstall = kws("without reinstalling")  # the idea: edits show up with no reinstall
+    assert score("edits take effect without reinstalling", no_reinstall).hits
+    # "don't take effect without reinstalling" says a reinstall is needed: the idea is denied
+    assert score("edits don't take effect without reinstalling", no_reinstall).ideas[0].status == NEGATED
+
+
+def test_a_denial_reaches_into_a_list_but_not_into_the_next_clause_s_own_denial():
+    assert score("it doesn't copy the list, the tuple or the dict", kws("tuple")).ideas[0].status == NEGATED
+    answer = "run doesn't create a loop, await doesn't suspend or give control back"
+    # the second clause is denied once, by its own "doesn't", not twice (which would read as asserted)
+    assert score(answer, kws("gives control back")).ideas[0].status == NEGATED
+
+
 def test_a_negation_in_an_if_clause_ends_where_the_main_clause_starts():
     answer = "If nothing else holds the task it can be garbage collected"
     result = score(answer, kws("holds the task", "garbage collected"))
