@@ -47,6 +47,10 @@ async def _screenshot(app: App, size: tuple[int, int], press: Iterable[str],
         await pilot.wait_for_scheduled_animations()
         for area in app.screen.query(TextArea):  # a blinking cursor would make the picture depend on timing
             area.cursor_blink = False
+            # Lines drawn while the blink was off are cached under the same key as lines without a
+            # blinking cursor: drop them, or the cursor is missing whenever the blink phase was off.
+            area.notify_style_update()
+            area.refresh()
         # Markdown and results draw in steps of their own: on a busy machine one pause is not
         # always enough, so the picture is taken once two in a row agree.
         shot = ""

@@ -178,10 +178,15 @@ def _planned(q: Question, follow_up: str | None = None) -> PlannedQuestion:
 
 
 def plan_mock(questions: Sequence[Question], katas: Sequence[Kata], options: MockOptions,
-              history: History | None = None) -> Plan:
-    """Choose the warm-up and concept questions, each concept's follow-up and the kata."""
+              history: History | None = None, *, rng: random.Random | None = None) -> Plan:
+    """Choose the warm-up and concept questions, each concept's follow-up and the kata.
+
+    ``rng`` draws the unseeded choice (a test passes its own to be repeatable).
+    """
     history = History() if options.seed is not None or history is None else history
-    rng = random.Random(options.seed) if options.seed is not None else random.Random()
+    if options.seed is not None:
+        rng = random.Random(options.seed)
+    rng = rng or random.Random()
     track, level = options.track, options.level
     fresh = [q for q in questions if q.id not in history.last_seen]
 
