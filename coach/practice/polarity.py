@@ -38,7 +38,7 @@ _HEDGES = (("no", "idea"), ("not", "sure"), ("not", "know"), ("no", "clue"), ("n
 _SPEAKER = frozenset({"i", "we", "im", "honestly", "really", "actually", "just", "quite", "totally", "even",
                       "still", "fully", "entirely", "exactly", "truly", "frankly", "m"})
 _CONDITIONS = frozenset({"if", "when", "whenever", "once", "unless", "until"})
-_PRONOUNS = frozenset({"it", "they", "you", "we", "he", "she", "i", "this", "that"})
+_PRONOUNS = frozenset({"it", "they", "you", "we", "he", "she", "i", "this", "that", "there"})
 CLAUSE_WORDS = frozenset({"and", "but", "so", "because", "since", "while", "whereas", "although", "though",
                           "yet", "however", "unless", "until", "when", "whenever", "if", "then", "otherwise",
                           "except", "thus", "therefore", "hence", "meanwhile"})
@@ -97,6 +97,8 @@ def _list_reach(ws: list[Word], breaks: list[int], text: str, start: int) -> int
         if ws[i].text in NEGATORS and ws[i].text != "nor":
             return start  # "not A, B doesn't C": a clause of its own, not an item of the list
         if ws[i].text in ("or", "nor"):
+            if _main_clause_starts(ws, i + 1, text):
+                return start  # "no X, or there's Y": a clause of its own, not an item
             j = i + 1
             while j < len(ws) and not breaks[j]:
                 j += 1
@@ -130,9 +132,14 @@ def _in_condition(ws: list[Word], breaks: list[int], i: int) -> bool:
     return ws[k].text in _CONDITIONS
 
 
-def _main_clause_starts(ws: list[Word], j: int) -> bool:
-    """A subject pronoun and its verb: "…holds the task [it can] be collected"."""
-    return ws[j].text in _PRONOUNS and j + 1 < len(ws) and ws[j + 1].text in AUXILIARIES
+_CONTRACTED = re.compile(r"['’](?:s|re|ll|d|ve)$")
+
+
+def _main_clause_starts(ws: list[Word], j: int, text: str) -> bool:
+    """A subject pronoun and its verb: "…holds the task [it can] be collected", "or [there's] …"."""
+    if j >= len(ws) or ws[j].text not in _PRONOUNS:
+        return False
+    return (j + 1 < len(ws) and ws[j + 1].text in AUXILIARIES) or bool(_CONTRACTED.search(text, ws[j].start, ws[j].end))
 
 
 def _denies_verb(ws: list[Word], i: int) -> bool:
@@ -187,7 +194,7 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
             first = j
             conditional = _in_condition(ws, breaks, i)
             while j < len(ws):
-                if breaks[j] == HARD or (conditional and j > first and _main_clause_starts(ws, j)):
+                if breaks[j] == HARD or (conditional and j > first and _main_clause_starts(ws, j, text)):
                     break
                 if j == first and ws[j].text in CLAUSE_WORDS and not _SOFT.search(text[ws[j - 1].end:ws[j].start]):
                     pass  # "not because of ASGI", "not when": the clause word is what is denied

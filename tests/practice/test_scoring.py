@@ -182,6 +182,12 @@ def test_a_denial_reaches_into_a_list_but_not_into_the_next_clause_s_own_denial(
     assert score(answer, kws("gives control back")).ideas[0].status == NEGATED
 
 
+def test_an_or_that_starts_a_clause_of_its_own_is_not_part_of_the_denied_list():
+    answer = "Pick Django if the team has no async experience, or there's an existing admin app"
+    assert score(answer, kws("admin app")).hits
+    assert score("it has no async support, threads or processes", kws("processes")).ideas[0].status == NEGATED
+
+
 def test_a_negation_in_an_if_clause_ends_where_the_main_clause_starts():
     answer = "If nothing else holds the task it can be garbage collected"
     result = score(answer, kws("holds the task", "garbage collected"))
