@@ -64,6 +64,14 @@ def test_the_model_answer_is_compared_as_prose():
                                    "work · use\nI/O · threads")
 
 
+def test_the_source_s_line_breaks_inside_a_paragraph_or_list_item_are_not_kept():
+    # YAML answers are wrapped at ~80 columns: shown as written, every wrapped line would break again
+    source = ("FastAPI sits on Starlette and\nPydantic.\n\n- Starlette does routing,\n  middleware and tests.\n"
+              "- Pydantic validates.\n\n| a | b |\n|---|---|\n| 1 | 2 |\nAfter.")
+    assert model_prose(source) == ("FastAPI sits on Starlette and Pydantic.\n\n- Starlette does routing, middleware and "
+                                   "tests.\n- Pydantic validates.\n\na · b\n1 · 2\nAfter.")
+
+
 def test_an_idea_said_in_other_words_is_underlined_where_it_was_said():
     from coach.practice.scoring import HIT, MISS, Idea, Score
     from coach.tui.widgets.answer_compare import IN_OTHER_WORDS, marked_model, marked_typed

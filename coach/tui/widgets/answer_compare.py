@@ -37,9 +37,30 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 
 
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|>)")
+_ENDS_ITSELF = re.compile(r"[ \t]*[|#]")  # a table row or a heading: the next line is not part of it
+
+
+def _unwrap(markdown: str) -> str:
+    """Join the source's soft line breaks, as Markdown does: a paragraph or a list item is one line.
+
+    Blank lines, list items, table rows, headings and quotes still start a line of their own.
+    """
+    lines: list[str] = []
+    for line in markdown.split("\n"):
+        if not line.strip():
+            lines.append("")
+        elif lines and lines[-1].strip() and not _BLOCK_START.match(line) and not _ENDS_ITSELF.match(lines[-1]):
+            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+        else:
+            lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 def model_prose(answer: str) -> str:
-    """The model answer as prose: no code blocks, emphasis, backticks, heading marks or table rules."""
-    prose = _FENCE.sub(CODE, answer)
+    """The model answer as prose: no code blocks, emphasis, backticks, heading marks or table rules;
+    each paragraph and list item on one line, to be wrapped at the width it is shown."""
+    prose = _unwrap(_FENCE.sub(CODE, answer))
     prose = _TABLE_ROW.sub(lambda m: " · ".join(c.strip() for c in m.group(1).split("|")), _TABLE_RULE.sub("", prose))
     prose = _HEADING.sub("", _EMPHASIS.sub("", prose))
     return re.sub(r"\n{3,}", "\n\n", prose).strip()
