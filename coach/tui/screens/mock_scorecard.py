@@ -77,7 +77,8 @@ class MockScorecardScreen(CoachScreen):
         lines = []
         for r in self.card.rounds:
             lines.append(template("[b]$title[/] $score  $summary  [dim]$state[/]", title=f"{r.title:<9}",
-                                  score=_percent(r.score), summary=r.summary, state=f"({r.state})"))
+                                  score=_percent(r.score), summary=r.summary,
+                                  state="" if r.state == r.summary else f"({r.state})"))
         return Content("\n").join(lines)
 
     def how_lines(self) -> Content:
