@@ -48,6 +48,12 @@ _SOFT = re.compile(r"[,()\[\]]|\s[-–—]+\s|[–—]")
 HARD, SOFT = 2, 1
 _PREFIXES = frozenset({"non"})
 _RELATIVE = frozenset({"that", "which", "who", "whose", "where"})  # "a Future that is not done"
+# "liveness only says [the process is not stuck]": the denial's subject starts after these
+_REPORTING = frozenset({"says", "say", "means", "mean", "checks", "check", "ensures", "ensure", "tells", "shows",
+                        "show", "asks", "ask", "knows", "know", "thinks", "think", "reports", "report", "confirms",
+                        "confirm", "verifies", "verify", "guarantees", "guarantee", "proves", "prove", "assumes",
+                        "assume", "expects", "expect", "claims", "claim", "promises", "promise"})
+_SUBJECT_STOPS = _RELATIVE | _REPORTING
 _SUBJECT = 6  # words before a denied verb that still belong to its claim
 AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "be", "can", "could", "will", "would",
                          "should", "has", "have", "had", "must", "may", "might", "shall", "need"})
@@ -179,7 +185,7 @@ def polarity(text: str, ws: list[Word]) -> Polarity:
         negates = w.text in NEGATORS and not any(_at(ws, i, p) for p in _NOT_NEGATING)
         if negates and _denies_verb(ws, i):
             s = i
-            while s > 0 and not breaks[s] and ws[s - 1].text not in _RELATIVE:
+            while s > 0 and not breaks[s] and ws[s - 1].text not in _SUBJECT_STOPS:
                 s -= 1
             if i - s <= _SUBJECT:  # "Route order doesn't matter": the subject is part of the claim
                 for k in range(s, i):

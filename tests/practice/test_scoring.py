@@ -188,6 +188,12 @@ def test_an_or_that_starts_a_clause_of_its_own_is_not_part_of_the_denied_list():
     assert score("it has no async support, threads or processes", kws("processes")).ideas[0].status == NEGATED
 
 
+def test_a_denied_verb_s_subject_starts_after_a_reporting_verb():
+    result = score("Liveness only says the process is not stuck", kws("liveness", "stuck"))
+    assert [i.status for i in result.ideas] == [HIT, NEGATED]
+    assert score("The liveness probe is not stuck", kws("liveness")).ideas[0].status == NEGATED
+
+
 def test_a_negation_in_an_if_clause_ends_where_the_main_clause_starts():
     answer = "If nothing else holds the task it can be garbage collected"
     result = score(answer, kws("holds the task", "garbage collected"))
