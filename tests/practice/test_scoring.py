@@ -188,6 +188,11 @@ def test_an_or_that_starts_a_clause_of_its_own_is_not_part_of_the_denied_list():
     assert score("it has no async support, threads or processes", kws("processes")).ideas[0].status == NEGATED
 
 
+def test_the_auxiliary_of_a_denial_is_not_a_stray_word_inside_a_phrase():
+    # "doesn't" is "does" + "not": the form leaves both out, so the answer must too
+    assert score("taking the biggest coin each time doesn't work", kws("biggest coin does not work")).hits
+
+
 def test_a_denied_verb_s_subject_starts_after_a_reporting_verb():
     result = score("Liveness only says the process is not stuck", kws("liveness", "stuck"))
     assert [i.status for i in result.ideas] == [HIT, NEGATED]
