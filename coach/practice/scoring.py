@@ -161,6 +161,8 @@ def _judge(keyword: Keyword, answer: str, ws: list[Word], content: list[int], po
     for form in live:
         for idx, via in occurrences(form, ws, content):
             start, end = ws[idx[0]].start, ws[idx[-1]].end
+            if answer.count("(", start, end) > answer.count(")", start, end) and answer[end:end + 1] == ")":
+                end += 1  # "pop(0)", not "pop(0"
             said = answer[start:end]
             hedge = next((k for k in idx if pol.hedged[k]), None)
             cues = [c for k in idx if pol.negated(k) and (c := pol.cue[k]) is not None]

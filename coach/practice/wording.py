@@ -19,8 +19,10 @@ from functools import lru_cache
 import snowballstemmer  # type: ignore[import-untyped]
 from rapidfuzz.distance import OSA
 
-# A word, with inner apostrophes (don't, it's); "I/O" as one word.
-_WORD = re.compile(r"i\s*/\s*o(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*", re.IGNORECASE)
+# A word, with inner apostrophes (don't, it's); "I/O" as one word; big-O notation as one word
+# ("O(n log n)"), so that O(n) never matches O(n^2) or the word "on".
+_WORD = re.compile(r"\bo\(\s*[^()\n]{1,24}?\)|i\s*/\s*o(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*", re.IGNORECASE)
+_BIG_O = re.compile(r"o\(.*\)")
 _CODE = re.compile(r"`[^`\n]*`")
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -108,6 +110,10 @@ def words(text: str) -> list[Word]:
         start, end = m.span()
         in_code = any(a <= start < b for a, b in code)
         raw = fold(m.group())
+        if _BIG_O.fullmatch(raw):
+            raw = re.sub(r"\s+", "", fold(m.group().replace("²", "^2").replace("³", "^3"))).replace("**", "^")
+            out.append(Word(raw, raw, start, end, in_code))
+            continue
         if "/" in raw:
             raw = "i/o"
         for part in _split_contraction(raw):
@@ -123,7 +129,7 @@ def similar(a: Word | str, b: str) -> bool:
     """
     x = a.text if isinstance(a, Word) else a
     shortest = min(len(x), len(b))
-    if shortest < 6 or x[:2] != b[:2] or x.isdigit() or b.isdigit():
+    if shortest < 6 or x[:2] != b[:2] or x.isdigit() or b.isdigit() or "(" in x or "(" in b:
         return False
     allowed = 2 if shortest >= 10 else 1
     return OSA.distance(x, b, score_cutoff=allowed) <= allowed

@@ -188,6 +188,20 @@ def test_an_or_that_starts_a_clause_of_its_own_is_not_part_of_the_denied_list():
     assert score("it has no async support, threads or processes", kws("processes")).ideas[0].status == NEGATED
 
 
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("a nested loop over all pairs, O(n^2)", False),   # quadratic is not linear
+    ("appending goes on the end", False),               # the word "on" is not O(n)
+    ("one pass, O(n) time", True),
+    ("one pass, o( N ) time", True),
+])
+def test_big_o_is_one_word_compared_whole(answer, expected):
+    assert bool(score(answer, kws("O(n)")).hits) is expected
+
+
+def test_what_was_said_keeps_its_closing_parenthesis():
+    assert score("use deque instead of list.pop(0) here", kws("pop(0)")).ideas[0].said == "pop(0)"
+
+
 def test_the_auxiliary_of_a_denial_is_not_a_stray_word_inside_a_phrase():
     # "doesn't" is "does" + "not": the form leaves both out, so the answer must too
     assert score("taking the biggest coin each time doesn't work", kws("biggest coin does not work")).hits
