@@ -64,6 +64,11 @@ def test_the_model_answer_is_compared_as_prose():
                                    "work · use\nI/O · threads")
 
 
+def test_code_spans_keep_their_text_and_empty_table_cells_are_left_out():
+    source = "Bytecode goes to `__pycache__/*.pyc`; **bold** and __strong__; `__eq__`, `a**b`.\n\n| | Python | Java |\n"
+    assert model_prose(source) == "Bytecode goes to __pycache__/*.pyc; bold and strong; __eq__, a**b.\n\nPython · Java"
+
+
 def test_the_source_s_line_breaks_inside_a_paragraph_or_list_item_are_not_kept():
     # YAML answers are wrapped at ~80 columns: shown as written, every wrapped line would break again
     source = ("FastAPI sits on Starlette and\nPydantic.\n\n- Starlette does routing,\n  middleware and tests.\n"

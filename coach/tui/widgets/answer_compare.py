@@ -31,7 +31,8 @@ LEFT_OUT = "bold underline yellow"  # an idea of the model answer the typed answ
 CODE = "(code: in the card below)"
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.DOTALL | re.MULTILINE)
-_EMPHASIS = re.compile(r"\*\*|__|`")
+_CODE_SPAN = re.compile(r"`([^`\n]*)`")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w_])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![\w_])")
 _HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\n?", re.MULTILINE)
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
@@ -57,12 +58,24 @@ def _unwrap(markdown: str) -> str:
     return "\n".join(lines)
 
 
+def _plain_emphasis(text: str) -> str:
+    """Bold marks and backticks dropped; a code span's text kept as written (``__eq__`` stays)."""
+    out, at = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(_STRONG.sub(lambda e: e.group(1) or e.group(2), text[at:m.start()]))
+        out.append(m.group(1))
+        at = m.end()
+    out.append(_STRONG.sub(lambda e: e.group(1) or e.group(2), text[at:]))
+    return "".join(out)
+
+
 def model_prose(answer: str) -> str:
     """The model answer as prose: no code blocks, emphasis, backticks, heading marks or table rules;
     each paragraph and list item on one line, to be wrapped at the width it is shown."""
     prose = _unwrap(_FENCE.sub(CODE, answer))
-    prose = _TABLE_ROW.sub(lambda m: " · ".join(c.strip() for c in m.group(1).split("|")), _TABLE_RULE.sub("", prose))
-    prose = _HEADING.sub("", _EMPHASIS.sub("", prose))
+    prose = _TABLE_ROW.sub(lambda m: " · ".join(c.strip() for c in m.group(1).split("|") if c.strip()),
+                          _TABLE_RULE.sub("", prose))
+    prose = _HEADING.sub("", _plain_emphasis(prose))
     return re.sub(r"\n{3,}", "\n\n", prose).strip()
 
 
