@@ -111,3 +111,22 @@ async def test_a_topic_prefix_drills_every_matching_deck():
             await pilot.press("space", "3")
         assert seen == ["py-gil", "py-is"]
         assert "Reviewed 2 cards" in screen_text(app)
+
+
+async def test_ctrl_s_scores_every_key_typed_before_it_even_when_they_are_still_queued():
+    """Keys sent fast (a paste without bracketed paste, a script) wait in the answer box's own
+    queue; ctrl+s is a priority binding and is handled ahead of them."""
+    from textual import events
+    from textual.widgets import TextArea
+
+    app = make(mode="rapid")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        box = app.screen.query_one("#typed", TextArea)
+        answer = "the global interpreter lock lets one thread run bytecode"
+        for char in answer:
+            box.post_message(events.Key("space" if char == " " else char, char))
+        app.screen.action_check()  # as the binding does, before the box has taken the keys
+        await pilot.pause()
+        assert box.text == answer
+        assert app.screen.typed_score is not None and app.screen.typed_score.hits

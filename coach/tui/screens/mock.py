@@ -179,6 +179,10 @@ class MockScreen(CoachScreen):
         self.show()
 
     def action_submit(self) -> None:
+        # Once the answer box has taken the keys typed before ctrl+s (they wait in its queue).
+        self._answer_box.call_later(self._submit)
+
+    def _submit(self) -> None:
         session = self.session
         if session.round == WRAPUP:
             self.keep(session.review(*self.review_state()) + session.next_round())

@@ -227,7 +227,9 @@ class RapidScreen(CoachScreen):
         self.stage = "typing"
 
     def action_check(self) -> None:
-        self._reveal()
+        # After the answer box has taken the keys typed (or pasted) before ctrl+s: they wait in
+        # its own queue, and a priority binding runs ahead of them.
+        self.query_one("#typed", TextArea).call_later(self._reveal)
 
     def action_back(self) -> None:
         self.stage = "asking"

@@ -151,6 +151,12 @@ class WorkbenchScreen(KataReview, DraftKeeping):
             self._ticker = None
 
     def action_run(self, save: bool = True) -> None:
+        if save:  # ctrl+r: run once the editor has taken the keys typed or pasted before it
+            self.editor.call_later(self._run_now, True)
+        else:
+            self._run_now(False)
+
+    def _run_now(self, save: bool) -> None:
         if save:
             self.save()
         run_id = self._next_run()
