@@ -76,7 +76,9 @@ def human(question: Question, result: Score, unicode: bool = True) -> str:
                 continue
             lines.append(f"  {yes} {idea.label}" + ("" if echo else f" {arrow} {said}"))
         elif idea.status == NEGATED:
-            lines.append(f"  {no} {idea.label} (you wrote \"{idea.said}\", cancelled by \"{idea.cue}\")")
+            why = {"hedged": "in a hedged sentence", "stated positively": "stated positively: the idea is a "
+                   "negative"}.get(idea.cue or "", f"cancelled by \"{idea.cue}\"")
+            lines.append(f"  {no} {idea.label} (you wrote \"{idea.said}\", {why})")
         else:
             lines.append(f"  {no} {idea.label}")
     hit = sum(i.hit for i in result.asked)
@@ -84,7 +86,8 @@ def human(question: Question, result: Score, unicode: bool = True) -> str:
                  f"Suggested: {result.suggested} {RATINGS[result.suggested]}"
                  + (" (close in meaning to the model answer)" if result.by_meaning else ""))
     if result.mixed:
-        lines.append("Mixed evidence: compare your answer with the model answer before you rate it.")
+        lines.append("Mixed evidence: compare your answer with the model answer before you rate it "
+                     "(rapid fire preselects no rating).")
     return "\n".join(lines)
 
 

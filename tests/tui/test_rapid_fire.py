@@ -130,3 +130,11 @@ async def test_ctrl_s_scores_every_key_typed_before_it_even_when_they_are_still_
         await pilot.pause()
         assert box.text == answer
         assert app.screen.typed_score is not None and app.screen.typed_score.hits
+
+
+def test_the_next_due_time_never_says_now_for_a_time_still_ahead():
+    from coach.tui.screens.summary import when
+
+    assert when(-5) == when(0) == "now"
+    assert when(40) == "in a minute"  # a 1-minute learning step: ahead of the clock shown beside it
+    assert when(10 * 60) == "in 10 min"

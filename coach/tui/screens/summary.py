@@ -20,8 +20,10 @@ SessionEnd = Literal["finished", "ended", "no-match", "nothing-due"]
 
 
 def when(seconds: float) -> str:
-    if seconds <= 60:
+    if seconds <= 0:
         return "now"
+    if seconds < 90:
+        return "in a minute"
     if seconds < 3600:
         return f"in {round(seconds / 60)} min"
     if seconds < 86_400:

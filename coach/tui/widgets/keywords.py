@@ -42,7 +42,9 @@ class KeywordFeedback(Static):
         total = len(score.hits) + len(score.misses)
         text.append(f"\n{len(score.hits)} of {total} key ideas. ", style="dim")
         if score.preselect is None:
-            text.append("Mixed evidence: compare with the model answer, then press 1-4.\n", style="bold")
+            text.append("Mixed evidence: compare with the model answer, then press 1-4 ", style="bold")
+            text.append(f"(best guess {score.suggested} {RATING_NAMES[score.suggested]}, not preselected).\n",
+                        style="dim")
         else:
             text.append("Suggested: ", style="dim")
             text.append(f"{score.suggested} {RATING_NAMES[score.suggested]}", style="bold")
