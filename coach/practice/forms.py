@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coach.practice.polarity import AUXILIARIES, NEGATORS
+from coach.practice.polarity import NEGATORS, denial_auxiliary
 from coach.practice.wording import ARTICLES, Word, similar, words
 
 
@@ -24,7 +24,7 @@ def compile_form(form: str) -> Form:
     for i, w in enumerate(ws):
         if w.text in NEGATORS:
             continue
-        if w.text in AUXILIARIES and i + 1 < len(ws) and ws[i + 1].text in NEGATORS:
+        if denial_auxiliary(ws, i):
             continue
         core.append((w.stem, w.text))
     return Form(form, negated and bool(core), tuple(core))

@@ -36,7 +36,7 @@ _HEDGES = (("no", "idea"), ("not", "sure"), ("not", "know"), ("no", "clue"), ("n
 # "not know", "not sure", …: a hedge only when the speaker says it ("I don't know", "Not sure, …"),
 # not a claim about someone else ("when you don't know up front how many files").
 _SPEAKER = frozenset({"i", "we", "im", "honestly", "really", "actually", "just", "quite", "totally", "even",
-                      "still", "fully", "entirely", "exactly", "truly", "frankly", "m"})
+                      "still", "fully", "entirely", "exactly", "truly", "frankly"})
 _CONDITIONS = frozenset({"if", "when", "whenever", "once", "unless", "until"})
 _PRONOUNS = frozenset({"it", "they", "you", "we", "he", "she", "i", "this", "that", "there"})
 CLAUSE_WORDS = frozenset({"and", "but", "so", "because", "since", "while", "whereas", "although", "though",
@@ -114,12 +114,20 @@ def _list_reach(ws: list[Word], breaks: list[int], text: str, start: int) -> int
     return start
 
 
+_BEFORE_HEDGE = AUXILIARIES | _SPEAKER
+
+
+def denial_auxiliary(ws: list[Word], i: int) -> bool:
+    """The "does" of "doesn't": part of the negation, never a word of the claim itself."""
+    return ws[i].text in AUXILIARIES and i + 1 < len(ws) and ws[i + 1].text in NEGATORS and not ws[i].code
+
+
 def _speaker_hedges(ws: list[Word], breaks: list[int], i: int, hedge: tuple[str, ...]) -> bool:
     """A hedge the speaker makes: not "not …" said of someone else."""
     if hedge[0] not in ("not", "never"):
         return True
     k = i - 1
-    while k >= 0 and ws[k].text in AUXILIARIES | _SPEAKER and ws[k].text not in ("i", "we"):
+    while k >= 0 and ws[k].text in _BEFORE_HEDGE and ws[k].text not in ("i", "we"):
         if breaks[k + 1]:
             return True  # "Not sure, …", "Honestly, not sure": no other subject
         k -= 1

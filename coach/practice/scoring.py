@@ -37,7 +37,7 @@ from coach.content.models import Keyword, Question
 from coach.practice.forms import compile_form, occurrences
 from coach.practice.gist import gist, sentence_at, units
 from coach.practice.meaning import MEANING
-from coach.practice.polarity import AUXILIARIES, NEGATORS, Polarity, polarity
+from coach.practice.polarity import NEGATORS, Polarity, denial_auxiliary, polarity
 from coach.practice.wording import ARTICLES, Word, stem, words
 
 __all__ = [
@@ -181,17 +181,12 @@ def _judge(keyword: Keyword, answer: str, ws: list[Word], content: list[int], po
     return cancelled or Idea(keyword, MISS)
 
 
-def _denial_auxiliary(ws: list[Word], i: int) -> bool:
-    """The "does" of "doesn't": part of the negation, not a stray word inside a phrase (as in forms)."""
-    return ws[i].text in AUXILIARIES and i + 1 < len(ws) and ws[i + 1].text in NEGATORS and not ws[i].code
-
-
 def score(answer: str, keywords: tuple[Keyword, ...] | list[Keyword], question: str = "") -> Score:
     """Score ``answer`` against ``keywords``; pass the ``question`` so its own words earn nothing."""
     ws = words(answer)
     pol = polarity(answer, ws)
     content = [i for i, w in enumerate(ws) if w.text not in ARTICLES and (w.text not in NEGATORS or w.code)
-               and not _denial_auxiliary(ws, i)]
+               and not denial_auxiliary(ws, i)]  # as forms leave it out
     asked = _question_stems(question) if question else frozenset()
     ideas = tuple(_judge(k, answer, ws, content, pol, asked) for k in keywords)
     real = [i for i in ideas if i.status != ASKED]
