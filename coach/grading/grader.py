@@ -101,9 +101,9 @@ class Grader:
                 worker.close()
 
         thread = threading.Thread(target=start, daemon=True, name="coach-grader-spare")
-        with self._lock:
+        with self._lock:  # published only once started: _await_starting may join it at once
             self._starting = thread
-        thread.start()
+            thread.start()  # waits for the thread to exist, not for this lock
 
     def run(self, kata: Kata, solution: str | bytes | Path, *, limits: Limits | None = None) -> Run:
         """Start grading ``solution`` (source text, bytes or a file) against ``kata``'s suite.

@@ -149,3 +149,30 @@ def test_a_syntax_error_makes_every_test_an_error(grader, two_sum):
     assert {t.message for t in result.tests} == {"SyntaxError on line 1: expected ':'"}
     assert human(result).count("SyntaxError") == 1, "coach check says the run's error once"
     assert "test_too_short_returns_none[one number]" in {t.name for t in result.tests}
+
+
+def test_a_run_right_after_a_spare_starts_waits_for_it(two_sum, monkeypatch):
+    """A spare's thread is slow to start (a loaded machine): a run asking for a worker
+    in that moment waits for it instead of failing with 'cannot join thread before it
+    is started' (seen as 'The tests could not be run' after a second ctrl+r)."""
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    from coach.grading import grader as grader_module
+
+    class SlowStart(threading.Thread):
+        def start(self) -> None:
+            time.sleep(0.3)
+            super().start()
+
+    with Grader(kata=two_sum) as g:
+        g.wait_ready()
+        g._take().close()  # no spare now: the next run waits for the one starting
+        replenish = threading.Thread(target=g._replenish)
+        monkeypatch.setattr(grader_module, "threading", SimpleNamespace(Thread=SlowStart, Lock=threading.Lock))
+        replenish.start()
+        time.sleep(0.1)  # inside the slow start
+        monkeypatch.undo()
+        assert g.grade(two_sum, two_sum.solution_path).status == "pass"
+        replenish.join()

@@ -112,6 +112,12 @@ def summary(app) -> str:
     return str(bench.query_one("#results-summary", Static).render())
 
 
+def summary_and_detail(app) -> str:
+    """The results line and the detail under it: what a failed wait should print."""
+    bench = next(s for s in reversed(app.screen_stack) if isinstance(s, WorkbenchScreen))
+    return f"{summary(app)} / {bench.query_one('#results-detail-text', Static).render()}"
+
+
 async def test_ctrl_r_on_the_reference_solution_passes_everything():
     app, kata = workbench_app(draft=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -151,7 +157,7 @@ async def test_a_second_ctrl_r_cancels_and_restarts():
         await pilot.press("ctrl+r")
         # The looping run would hold the worker for 120 s: passing well before that means
         # it was cancelled, not waited for.
-        await wait_for(pilot, lambda: "passed" in summary(app), 60, "the second run", shows=lambda: summary(app))
+        await wait_for(pilot, lambda: "passed" in summary(app), 60, "the second run", shows=lambda: summary_and_detail(app))
         assert "All 11 tests passed" in summary(app)
 
 
