@@ -95,3 +95,33 @@ def test_an_idea_said_in_other_words_is_underlined_where_it_was_said():
     model = marked_model(card, result)
     assert {model.plain[s.start:s.end] for s in model.spans if str(s.style) == SAID} == {
         "global interpreter lock", "processes"}
+
+
+async def test_key_idea_chips_wrap_between_chips_never_inside_one():
+    """On a narrow screen a chip's mark stays on the row of its label and what was said."""
+    from textual.app import App
+
+    from coach.practice.scoring import score
+    from coach.tui.widgets.keywords import KeywordFeedback
+    from tests.tui.helpers import library
+    from tests.tui.screen import screen_text
+
+    gil = next(q for q in library().questions if q.id == "py-gil")
+    result = score("the global interpreter lock lets one thread run bytecode at a time", gil.keywords, gil.question)
+
+    class Narrow(App):
+        CSS = "KeywordFeedback { width: 40; }"
+
+        def compose(self):
+            yield KeywordFeedback(id="feedback")
+
+    app = Narrow()
+    async with app.run_test(size=(44, 16)) as pilot:
+        app.query_one(KeywordFeedback).show("", result)
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        chips = [f"{mark} {idea.label}" for idea in result.asked for mark in "✓✗" if f"{mark} {idea.label}" in
+                 " ".join(rows)]
+        assert len(chips) == len(result.asked) >= 3, rows
+        for chip in chips:
+            assert any(chip in row for row in rows), f"{chip!r} broken across rows: {rows}"

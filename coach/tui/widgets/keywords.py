@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from coach.practice.scoring import Score
+from coach.practice.scoring import Idea, Score
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
@@ -27,27 +27,54 @@ class KeywordFeedback(Static):
     }
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._chips: list[Text] = []
+        self._tail = Text()
+
     def show(self, answer: str, score: Score) -> None:
-        text = Text()
-        for idea in score.asked:
-            if idea.hit and idea.via == "meaning":  # a clause close in meaning, not the idea's words
-                text.append(f" ≈ {idea.label} ← {_short(idea.said)} ", style="green")
-            elif idea.hit:
-                said = "" if (idea.said or "").casefold() == idea.label.casefold() else f" ← {_short(idea.said)}"
-                text.append(f" ✓ {idea.label}{said} ", style="bold green")
-            elif idea.negated:
-                text.append(f" ✗ {idea.label} ({idea.cue}) ", style="bold red")
-            else:
-                text.append(f" ✗ {idea.label} ", style="bold red")
+        self._chips = [_chip(idea) for idea in score.asked]
+        tail = Text()
         total = len(score.hits) + len(score.misses)
-        text.append(f"\n{len(score.hits)} of {total} key ideas. ", style="dim")
+        tail.append(f"{len(score.hits)} of {total} key ideas. ", style="dim")
         if score.preselect is None:
-            text.append("Mixed evidence: compare with the model answer, then press 1-4 ", style="bold")
-            text.append(f"(best guess {score.suggested} {RATING_NAMES[score.suggested]}, not preselected).\n",
+            tail.append("Mixed evidence: compare with the model answer, then press 1-4 ", style="bold")
+            tail.append(f"(best guess {score.suggested} {RATING_NAMES[score.suggested]}, not preselected).",
                         style="dim")
         else:
-            text.append("Suggested: ", style="dim")
-            text.append(f"{score.suggested} {RATING_NAMES[score.suggested]}", style="bold")
-            text.append(" (enter to accept, 1-4 to choose)\n", style="dim")
-        text.rstrip()
+            tail.append("Suggested: ", style="dim")
+            tail.append(f"{score.suggested} {RATING_NAMES[score.suggested]}", style="bold")
+            tail.append(" (enter to accept, 1-4 to choose)", style="dim")
+        self._tail = tail
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        if self._chips:
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Chips in rows that break only between chips: never between a mark and its label
+        (a chip wider than the whole row still wraps, on a row of its own)."""
+        width = self.content_size.width
+        text, row = Text(), 0
+        for chip in self._chips:
+            if row and width and row + chip.cell_len > width:
+                text.append("\n")
+                row = 0
+            text.append_text(chip)
+            row += chip.cell_len
+        text.append("\n")
+        text.append_text(self._tail)
         self.update(text)
+
+
+def _chip(idea: Idea) -> Text:
+    """One idea: hit (✓, or ≈ when credited in meaning) with what the user said, or missed (✗)."""
+    if idea.hit and idea.via == "meaning":  # a clause close in meaning, not the idea's words
+        return Text(f" ≈ {idea.label} ← {_short(idea.said)} ", style="green")
+    if idea.hit:
+        said = "" if (idea.said or "").casefold() == idea.label.casefold() else f" ← {_short(idea.said)}"
+        return Text(f" ✓ {idea.label}{said} ", style="bold green")
+    if idea.negated:
+        return Text(f" ✗ {idea.label} ({idea.cue}) ", style="bold red")
+    return Text(f" ✗ {idea.label} ", style="bold red")
