@@ -38,7 +38,7 @@ from coach.practice.forms import compile_form, occurrences
 from coach.practice.gist import gist, sentence_at, units
 from coach.practice.meaning import MEANING
 from coach.practice.polarity import NEGATORS, Polarity, denial_auxiliary, polarity
-from coach.practice.wording import ARTICLES, Word, stem, words
+from coach.practice.wording import ARTICLES, Word, complexities, stem, words
 
 __all__ = [
     "AGAIN",
@@ -244,11 +244,22 @@ def _refs(question: Question) -> _Refs:
     return _Refs((gist(prose, asked), gist(pitfall, asked), *contexts), asked)
 
 
-def _said_in_other_words(result: Score, spans: list[tuple[int, int]],
+@lru_cache(maxsize=1024)
+def _complexities_of(keyword: Keyword) -> frozenset[str]:
+    return frozenset().union(*(complexities(form) for form in keyword.forms))
+
+
+def _said_in_other_words(result: Score, answer: str, spans: list[tuple[int, int]],
                          grid: list[list[float]]) -> dict[int, tuple[int, int]]:
-    """Missed idea -> the clause of the answer that says it in meaning; one idea per clause, closest first."""
+    """Missed idea -> the clause of the answer that says it in meaning; one idea per clause, closest first.
+
+    Notation is exact: a clause that states a complexity ("O(n)") never says
+    another one (O(1)) in other words, however close its vector.
+    """
+    stated = [complexities(answer[a:b]) for a, b in spans]
     pairs = sorted(((grid[1 + j][2 + k], k, j) for k, idea in enumerate(result.ideas) if idea.status == MISS
-                    for j in range(len(spans))), reverse=True)
+                    for j in range(len(spans))
+                    if not (stated[j] and _complexities_of(idea.keyword) - stated[j])), reverse=True)
     near: dict[int, tuple[int, int]] = {}
     used: set[int] = set()
     for similarity, k, j in pairs:
@@ -272,7 +283,7 @@ def _with_meaning(result: Score, answer: str, question: Question) -> Score:
     to_answer, to_pitfall = grid[0][0], grid[0][1]
     if not asked:
         return replace(result, closeness=to_answer)
-    near = _said_in_other_words(result, spans, grid)
+    near = _said_in_other_words(result, answer, spans, grid)
     hit = sum(i.hit for i in asked)
     cancelled = sum(i.negated for i in asked)
     agrees = to_answer >= _CLOSE and to_answer - to_pitfall >= _MARGIN

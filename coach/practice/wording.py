@@ -121,6 +121,11 @@ def words(text: str) -> list[Word]:
     return out
 
 
+def complexities(text: str) -> frozenset[str]:
+    """The big-O terms ``text`` states, normalised as ``words`` gives them ("o(n^2)")."""
+    return frozenset(w.text for w in words(text) if w.text.startswith("o("))
+
+
 def similar(a: Word | str, b: str) -> bool:
     """Typo tolerance for longer words: one edit from six letters, two from ten.
 

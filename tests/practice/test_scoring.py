@@ -333,6 +333,21 @@ def test_the_meaning_signal_keeps_echoes_negations_and_the_pitfall_out(card, mea
     assert score_question("no idea what alpha, beta, gamma or delta mean", card).suggested == AGAIN
 
 
+def test_a_clause_stating_one_complexity_never_says_another_in_meaning(meaning_on):
+    from coach.content.models import Question
+
+    costs = Question(id="cx", question="What do list operations cost?", answer="Append is O(1); a scan is O(n).",
+                     keywords=kws(("O(1)", "constant time"), ("O(n)", "linear"), "amortised", "resize"),
+                     level="basic", tags=("t",), topic="t", deck="t", pitfall="P.")
+    meaning_on(0.9, 0.1, to_ideas=0.9)  # every clause reads like every idea
+    wrong = score_question("appending is O(n). reading by index is O(n) as well. it grows now and then", costs)
+    credited = {i.label: i.said for i in wrong.ideas if i.via == "meaning"}
+    assert "O(n)" not in (credited.get("O(1)") or ""), credited
+    plain = score_question("appending takes no longer as the list grows, amortised, with a resize now and then",
+                           costs)
+    assert any(i.via == "meaning" for i in plain.ideas), "without notation, meaning may still credit it"
+
+
 def test_near_the_boundary_the_words_need_the_meaning_to_agree(meaning_on):
     from coach.content.models import Question
 
