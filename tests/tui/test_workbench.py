@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from coach.tui.widgets.editor import next_indent
@@ -147,3 +148,19 @@ async def test_a_suite_that_does_not_parse_shows_in_the_results_and_the_app_stay
         detail = str(app.screen.query_one("#results-detail-text", Static).render())
         assert "does not parse" in detail
         assert app.is_running
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_with_many_failing_tests_the_first_failure_is_still_shown(size):
+    """A long result list scrolls; it never pushes the failure detail out of the panel."""
+    from tests.tui.screen import region_text
+
+    app, kata = workbench_app("rate_limiter", draft=None)
+    async with app.run_test(size=size) as pilot:
+        app.screen.editor.load_text(kata.starter())
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: "failed" in summary(app), 60, what="the run")
+        await pilot.pause()
+        panel, detail = app.screen.query_one("#results").region, app.screen.query_one("#results-detail").region
+        assert detail.height >= 3 and panel.contains_region(detail), (panel, detail)
+        assert "E   NotImplementedError" in region_text(app, "#results-detail")

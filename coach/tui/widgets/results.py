@@ -76,7 +76,7 @@ class ResultsPanel(Vertical):
     ResultsPanel.passed { border: round $success; }
     ResultsPanel.failed { border: round $error; }
     ResultsPanel #results-summary { height: auto; }
-    ResultsPanel #results-table { height: auto; max-height: 1fr; min-height: 2; }
+    ResultsPanel #results-table { height: auto; max-height: 50%; min-height: 2; }
     ResultsPanel #results-detail { height: 1fr; min-height: 3; }
     ResultsPanel.-empty #results-table, ResultsPanel.-empty #results-detail { display: none; }
     ResultsPanel.-empty { height: auto; min-height: 3; }
