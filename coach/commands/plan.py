@@ -18,7 +18,10 @@ def render(plan) -> str:  # a coach.practice.plan.Plan
                 what += f"; {item.done} reviewed today already"
             label = "Cards"
         elif item.kind == "focus":
-            what, label = f"{item.count} cards of {item.title} ({item.why})", "Focus"
+            what = f"{item.count} cards of {item.title} ({item.why}; practice: schedules unchanged)"
+            if item.done:
+                what += f"; {item.done} practised today already"
+            label = "Focus"
         else:
             what, label = f"{item.title} ({'done today' if item.done else item.why})", "Kata"
         lines.append(f"  {n}. {label:<6} {item.minutes:>3} min  {what}")

@@ -5,7 +5,9 @@
 1. the cards due today (up to half the budget), timed with the user's own
    answer times (the median ``reviews.duration_ms`` of their last reviews;
    :data:`DEFAULT_CARD_SECONDS` before there are :data:`MIN_TIMED_REVIEWS`);
-2. focus cards: topics a caller asks for (see :class:`Focus`);
+2. focus cards: topics a caller asks for (see :class:`Focus`), drilled as
+   practice (cram: schedules stay as they are); a focus item counts the
+   topic's cards reviewed today as done, and is done at its size;
 3. one kata: a focus kata, else the due kata the user is weakest at (lowest
    predicted recall), else the next new kata in curriculum order (easy before
    hard, shorter first), preferring one that trains the weakest topic; its
@@ -67,18 +69,28 @@ class PlanItem:
     count: int = 0  # cards to review (cards, focus)
     due: int = 0
     new: int = 0
-    done: int = 0  # cards reviewed today already (cards); 1 when today's kata is done (kata)
+    done: int = 0  # cards reviewed today already (cards, focus); 1 when today's kata is done (kata)
     topic: str | None = None  # focus
     kata: str | None = None  # kata slug
     title: str = ""
     why: str = ""
+
+    @property
+    def key(self) -> tuple[str, str | None, str | None]:
+        """The same step in a plan built later: its kind, and its topic or kata."""
+        return self.kind, self.topic, self.kata
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.done) if self.kind == "kata" else not self.count
 
     def to_dict(self) -> dict:
         common = {"kind": self.kind, "minutes": self.minutes}
         if self.kind == "kata":
             return {**common, "kata": self.kata, "title": self.title, "why": self.why, "done": bool(self.done)}
         if self.kind == "focus":
-            return {**common, "topic": self.topic, "title": self.title, "cards": self.count, "why": self.why}
+            return {**common, "topic": self.topic, "title": self.title, "cards": self.count, "why": self.why,
+                    "done_today": self.done, "practice": True}
         return {**common, "cards": self.count, "due": self.due, "new": self.new, "done_today": self.done}
 
 
@@ -102,6 +114,12 @@ class Plan:
     @property
     def planned(self) -> int:
         return sum(item.minutes for item in self.items)
+
+    def left(self, among: list[PlanItem] | None = None) -> list[PlanItem]:
+        """The steps still to do, in order; ``among``: only these (steps of an earlier build of
+        the plan, as they stand in this one)."""
+        keys = None if among is None else {step.key for step in among}
+        return [i for i in self.items if not i.finished and (keys is None or i.key in keys)]
 
     def item(self, kind: str) -> PlanItem | None:
         return next((i for i in self.items if i.kind == kind), None)
@@ -211,6 +229,14 @@ def _cards_within(count: int, seconds: float, minutes: int) -> int:
 MOCK_FOCUS_DAYS = 7  # how long a mock interview's weakest areas lead the plan
 
 
+def _practised_today(store: Store, library: Library, topic: str, now: float) -> int:
+    """Cards of ``topic`` reviewed today, practice (cram) included: a focus step's progress."""
+    ids = {q.id for q in library.questions if q.topic == topic}
+    rows = store.conn.execute("SELECT DISTINCT card_id FROM reviews WHERE reviewed_at >= ?",
+                              (start_of_day(now),)).fetchall()
+    return sum(1 for (qid,) in rows if qid in ids)
+
+
 def mock_focus(store: Store, now: float) -> Focus:
     """The weakest areas of the latest mock interview that ended in the last week, as a focus."""
     from coach.practice.mock.db import latest_mock_focus
@@ -251,10 +277,11 @@ def build_plan(store: Store, library: Library, *, minutes: int = DEFAULT_MINUTES
     titles = {topic: title for topic, title, _ in _topics(library)}
     for topic in focus.topics:
         size = sum(1 for q in library.questions if q.topic == topic)
-        count = _cards_within(min(FOCUS_CARDS, size), seconds, left // 2)
-        if topic in titles and count:
-            plan.items.append(PlanItem("focus", _card_minutes(count, seconds), count=count, topic=topic,
-                                       title=titles[topic], why=focus.reason or "asked for"))
+        practised = min(_practised_today(store, library, topic, now), FOCUS_CARDS)
+        count = _cards_within(max(0, min(FOCUS_CARDS, size) - practised), seconds, left // 2)
+        if topic in titles and (count or practised):
+            plan.items.append(PlanItem("focus", _card_minutes(count, seconds), count=count, done=practised,
+                                       topic=topic, title=titles[topic], why=focus.reason or "asked for"))
             left -= plan.items[-1].minutes
 
     kata_item: PlanItem | None = None

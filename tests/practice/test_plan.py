@@ -88,6 +88,30 @@ def test_focus_topics_and_katas_come_first(tmp_path):
     assert plan.planned <= 40
 
 
+def test_a_focus_step_counts_todays_practice_and_is_done_at_its_size(tmp_path):
+    """Focus cards are drilled as practice (cram): the step still shows progress and ends."""
+    lib = library()
+    clock = FakeClock()
+    focus = Focus(topics=("fastapi",), reason="mock interview")
+    with Store.open(tmp_path / "coach.db") as store:
+        before = build_plan(store, lib, minutes=60, now=clock.now, focus=focus).item("focus")
+        assert before is not None and (before.done, before.count) == (0, 10)
+        cram = Drill(store, [q for q in lib.questions if q.topic == "fastapi"], cram=True, clock=clock)
+        for _ in range(4):
+            cram.rate(cram.next(), GOOD)
+            clock.advance(5)
+        partway = build_plan(store, lib, minutes=60, now=clock.now, focus=focus).item("focus")
+        assert partway is not None and (partway.done, partway.count) == (4, 6)
+        assert partway.to_dict()["done_today"] == 4 and partway.to_dict()["practice"] is True
+        for _ in range(6):
+            cram.rate(cram.next(), GOOD)
+            clock.advance(5)
+        after = build_plan(store, lib, minutes=60, now=clock.now, focus=focus).item("focus")
+        assert after is not None and (after.done, after.count, after.minutes) == (10, 0, 0)
+        tomorrow = build_plan(store, lib, minutes=60, now=clock.now + DAY, focus=focus).item("focus")
+        assert tomorrow is not None and (tomorrow.done, tomorrow.count) == (0, 10)
+
+
 def test_mastery_after_lapses_is_never_shown_as_certain(tmp_path):
     """The reported bug: 2 of 5 cards rated Again, and stats said 100% recall."""
     lib = library()

@@ -110,3 +110,30 @@ async def test_p_on_home_walks_the_plan_cards_then_the_kata_and_home_shows_progr
         app.screen.action_back()  # nothing run: leaving asks nothing
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
         assert "3/3 cards ✓" in screen_text(app)
+
+
+async def test_a_focus_step_shows_progress_and_the_walk_skips_it_once_done(monkeypatch):
+    """The mock's weak topic leads the plan as practice; cards reviewed today count towards it,
+    and p never starts a step that is already done."""
+    from coach.practice import plan as plan_module
+    from coach.tui.screens.home import HomeScreen
+    from coach.tui.screens.rapid import RapidScreen
+    from tests.tui.helpers import make
+
+    monkeypatch.setattr(plan_module, "mock_focus", lambda store, now: plan_module.Focus(
+        topics=("python",), reason="weak in your last mock interview"))
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert [item.kind for item in app.screen.plan.items] == ["cards", "focus", "kata"]
+        assert "0/2 Python cards, practice" in screen_text(app)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, RapidScreen), what="the cards")
+        while isinstance(app.screen, RapidScreen):
+            await pilot.press("space", "4")
+        await pilot.press("enter")  # both Python cards were among them: straight on to the kata
+        await wait_for(pilot, lambda: isinstance(app.screen, WorkbenchScreen), what="the plan's kata")
+        app.screen.action_back()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), what="home")
+        assert "2/2 Python cards, practice ✓" in screen_text(app)
+        assert [step.kind for step in app.screen.plan.left()] == ["kata"]

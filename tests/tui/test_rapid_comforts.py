@@ -89,3 +89,10 @@ async def test_the_palette_changes_new_cards_per_day():
                        .get_option_at_index(0).prompt.plain, what="the palette's entry")
         await pilot.press("enter")
         await wait_for(pilot, lambda: settings.new_per_day() == 7, what="the setting saved")
+
+
+async def test_a_cram_session_says_it_is_practice_not_due_counts():
+    app = make(mode="rapid", cram=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "practice, schedules unchanged · 3 left" in meta(app) and "due" not in meta(app)

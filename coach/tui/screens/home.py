@@ -96,7 +96,7 @@ class HomeScreen(CoachScreen):
             self.refresh_counts()
         plan = self.plan
         assert plan is not None
-        self.walking = [item for item in plan.items if (item.count if item.kind != "kata" else not item.done)]
+        self.walking = plan.left()
         if not self.walking:
             self.notify("Nothing left in today's plan. Rapid fire (r) still drills, and katas (k) are open.",
                         title="Today's plan is done")
@@ -126,10 +126,14 @@ class HomeScreen(CoachScreen):
             self.walking = []
             self.notify("Plan paused. Press p to carry on where you left off.", title="Today's plan")
             return
+        if self.plan is not None:  # as the plan now stands: a step the earlier ones finished is skipped
+            self.walking = self.plan.left(among=self.walking)
         if self.walking:
             self._start_next()
-        elif self.plan is not None and all(i.kind != "kata" or i.done for i in self.plan.items):
+        elif self.plan is not None and not self.plan.left():
             self.notify("That was today's plan. Well done.", title="Today's plan is done")
+        else:  # cards fell due while walking, or a step was left early: the plan shows what is left
+            self.notify("Walked through the plan. What is left is on home; p carries on.", title="Today's plan")
 
     def _cards_left(self) -> bool:
         """Cards a drill would serve now (the rest of the plan's may fall due later today)."""
@@ -171,7 +175,8 @@ def plan_text(plan: Plan) -> Content:
             total = item.done + item.count
             parts.append(f"{item.done}/{total} cards" + (f" ({item.minutes} min left)" if item.count else " ✓"))
         elif item.kind == "focus":
-            parts.append(f"{item.count} {item.title} cards")
+            total = item.done + item.count
+            parts.append(f"{item.done}/{total} {item.title} cards, practice" + (" ✓" if not item.count else ""))
         else:
             parts.append(f"kata {item.title}" + (" ✓" if item.done else f" ({item.minutes} min)"))
     steps = " · ".join(parts) if parts else "nothing due and no new cards left today"

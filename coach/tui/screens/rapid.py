@@ -130,8 +130,10 @@ class RapidScreen(CoachScreen):
         self.query_one("#question", Markdown).update(f"## {q.question}")
         self.query_one("#answer", Markdown).update(answer_markdown(q))
         due, new = self.drill.counts()
-        self.query_one("#meta", Static).update(template(
-            "$deck · $level · $due due, $new new left", deck=q.deck, level=q.level, due=due, new=new))
+        self.query_one("#meta", Static).update(
+            template("$deck · $level · practice, schedules unchanged · $left left", deck=q.deck, level=q.level,
+                     left=due + new) if self.cram else
+            template("$deck · $level · $due due, $new new left", deck=q.deck, level=q.level, due=due, new=new))
         self.query_one("#typed", TextArea).load_text("")
         self.typed_score = None
         self.stage = "asking"
