@@ -306,3 +306,25 @@ async def test_hints_show_code_as_written():
         await pilot.pause()
         shown = region_text(app, "#readme-pane")
         assert "seen[n] = i" in shown and "[seen[target - n], i]" in shown
+
+
+async def test_home_left_open_follows_the_clock(monkeypatch):
+    """Cards fall due while home is on screen (a tab left open, coach serve): the counts follow."""
+    from coach.practice.scheduler import GOOD, Drill
+    from coach.practice.store import Store
+    from coach.tui.app import make_app
+    from coach.tui.screens import home
+    from tests.tui.helpers import NOON, library
+
+    lib = library()
+    with Store.open() as store:
+        drill = Drill(store, lib.questions, clock=lambda: NOON - 60)
+        drill.rate(drill.next(), GOOD)  # back in minutes: a learning step
+    monkeypatch.setattr(home, "REFRESH_SECONDS", 0.2)
+    now = [NOON]
+    app = make_app(library=lib, mode="home", clock=lambda: now[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "0 due now" in text_of(app, "#today"), what="the first counts")
+        now[0] = NOON + 3600
+        await wait_for(pilot, lambda: "1 due now" in text_of(app, "#today"), 10, what="the counts to follow the clock",
+                       shows=lambda: text_of(app, "#today"))

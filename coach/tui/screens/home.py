@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 PLAN_MINUTES = 30
 
 
+REFRESH_SECONDS = 60
+
+
 class HomeScreen(CoachScreen):
     CSS_PATH = "home.tcss"
     # The menu on screen is these bindings: description is the footer label,
@@ -61,6 +64,12 @@ class HomeScreen(CoachScreen):
     def on_mount(self) -> None:
         # Draw first; the counts need the content and the progress file (opened off the UI thread).
         self.call_after_refresh(self.app.when_store_ready, self.refresh_counts)
+        # Left open (a tab, coach serve): cards fall due and days turn; the counts follow.
+        self.set_interval(REFRESH_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        if self.counted and self.is_current:
+            self.refresh_counts()
 
     def on_screen_resume(self) -> None:
         if self.counted:  # not the first showing: on_mount's timer does that one
