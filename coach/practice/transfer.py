@@ -15,6 +15,7 @@ from typing import Any
 from coach.errors import CoachError
 from coach.practice.mock import db as mock_db
 from coach.practice.store import CARD_COLUMNS, CardRow, Store
+from coach.practice.transfer_check import TABLES, records
 
 FORMAT = "coach-progress"
 VERSION = 1
@@ -49,18 +50,6 @@ def export(store: Store) -> dict[str, Any]:
     }
 
 
-def _records(doc: dict, key: str, names: list[str], required: tuple[str, ...]) -> list[tuple]:
-    items = doc.get(key, [])
-    if not isinstance(items, list):
-        raise CoachError(f"not a coach progress file: '{key}' should be a list")
-    out = []
-    for index, item in enumerate(items):
-        if not isinstance(item, dict) or any(item.get(n) is None for n in required):
-            raise CoachError(f"not a coach progress file: {key}[{index}] needs {', '.join(required)}")
-        out.append(tuple(item.get(n) for n in names))
-    return out
-
-
 def check(doc: Any) -> None:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise CoachError("not a coach progress file (it has no \"format\": \"coach-progress\")")
@@ -70,19 +59,26 @@ def check(doc: Any) -> None:
                          "or older")
 
 
-def import_(store: Store, doc: Any) -> dict[str, int]:
-    """Merge ``doc`` into ``store`` in one transaction; returns what changed."""
+def read(doc: Any) -> dict[str, list[tuple]]:
+    """Every table of a progress file, each record checked (see :mod:`coach.practice.transfer_check`).
+
+    Raises :class:`CoachError` naming the first bad record and field; nothing is written.
+    """
     check(doc)
-    cards = [CardRow(*r) for r in _records(doc, "cards", _CARD_FIELDS, ("card_id", "state", "due", "introduced"))]
-    reviews = _records(doc, "reviews", _REVIEW_FIELDS, ("card_id", "rating", "reviewed_at"))
-    attempts = _records(doc, "attempts", _ATTEMPT_FIELDS, ("kata", "at", "status", "passed", "total"))
-    drafts = _records(doc, "drafts", _DRAFT_FIELDS, ("kata", "text", "updated_at"))
-    holds = _records(doc, "holds", _HOLD_FIELDS, ("card_id", "kind", "since"))
-    mocks = _records(doc, "mocks", mock_db.MOCK_FIELDS, ("started_at", "status", "track", "level", "minutes", "plan"))
-    mock_answers = _records(doc, "mock_answers", mock_db.ANSWER_FIELDS,
-                            ("mock", "round", "kind", "position", "item", "prompt", "answer", "detail", "at"))
-    kata_cards = _records(doc, "kata_cards", _KATA_CARD_FIELDS, ("kata", "state", "due", "introduced"))
-    sessions = _records(doc, "kata_sessions", _SESSION_FIELDS, ("kata", "started_at", "ended_at"))
+    return {key: records(doc, key) for key in TABLES}
+
+
+def import_(store: Store, doc: Any) -> dict[str, int]:
+    """Check all of ``doc``, then merge it into ``store`` in one transaction; returns what changed."""
+    return merge(store, read(doc))
+
+
+def merge(store: Store, tables: dict[str, list[tuple]]) -> dict[str, int]:
+    """Merge what :func:`read` made of a progress file into ``store`` in one transaction."""
+    cards = [CardRow(*r) for r in tables["cards"]]
+    reviews, attempts, drafts = tables["reviews"], tables["attempts"], tables["drafts"]
+    holds, mocks, mock_answers = tables["holds"], tables["mocks"], tables["mock_answers"]
+    kata_cards, sessions = tables["kata_cards"], tables["kata_sessions"]
     changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "kata_cards": 0, "kata_sessions": 0,
                "holds": 0, "mocks": 0, "mock_answers": 0}
     with store.transaction() as conn:
@@ -111,8 +107,6 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
                              (kata, text, updated_at))
                 changed["drafts"] += 1
         for card_id, kind, since, until in holds:  # a newer suspension or burial wins
-            if kind not in ("suspended", "buried"):
-                raise CoachError(f"not a coach progress file: hold of {card_id!r} has kind {kind!r}")
             row = conn.execute("SELECT since FROM card_holds WHERE card_id = ?", (card_id,)).fetchone()
             if row is None or row[0] < since:
                 conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
