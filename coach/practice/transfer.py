@@ -10,8 +10,10 @@ nothing the second time.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
+from coach import paths
 from coach.errors import CoachError
 from coach.practice.mock import db as mock_db
 from coach.practice.store import CARD_COLUMNS, CardRow, Store
@@ -30,7 +32,11 @@ _SESSION_FIELDS = ["kata", "started_at", "ended_at", "runs", "tries", "failed_ru
                    "first_pass_ms", "timed", "rating"]
 
 
-def export(store: Store) -> dict[str, Any]:
+def export(store: Store, drafts_dir: Path | None = None) -> dict[str, Any]:
+    """Everything in ``store``, with each draft as its file in ``drafts_dir`` holds it when that is newer.
+
+    ``drafts_dir`` is the data folder's ``drafts`` unless given.
+    """
     def rows(sql: str, names: list[str]) -> list[dict]:
         return [dict(zip(names, row)) for row in store.conn.execute(sql)]
 
@@ -41,13 +47,40 @@ def export(store: Store) -> dict[str, Any]:
         "cards": rows(f"SELECT {CARD_COLUMNS} FROM cards ORDER BY card_id", _CARD_FIELDS),
         "reviews": rows(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews ORDER BY reviewed_at", _REVIEW_FIELDS),
         "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
-        "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+        "drafts": _latest_drafts(rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+                                 drafts_dir if drafts_dir is not None else paths.data_dir() / "drafts"),
         "holds": rows(f"SELECT {', '.join(_HOLD_FIELDS)} FROM card_holds ORDER BY card_id", _HOLD_FIELDS),
         "kata_cards": rows(f"SELECT {', '.join(_KATA_CARD_FIELDS)} FROM kata_cards ORDER BY kata", _KATA_CARD_FIELDS),
         "kata_sessions": rows(f"SELECT {', '.join(_SESSION_FIELDS)} FROM kata_sessions ORDER BY started_at",
                               _SESSION_FIELDS),
         **mock_db.export_rows(store),
     }
+
+
+def _latest_drafts(stored: list[dict], folder: Path) -> list[dict]:
+    """The store's copies of the drafts, each replaced by its file when the file differs and is newer.
+
+    The file is what the user edits, in coach or in any editor (coach copies it into
+    the store only when it saves or notices a change), so an edit made while coach was
+    closed is only in the file; its time is the file's modification time. A draft file
+    coach never copied (the copy failed) travels too. A copy imported from another
+    machine that is newer than the file stays, as import would keep it.
+    """
+    drafts = {d["kata"]: d for d in stored}
+    try:
+        files = sorted(p for p in folder.glob("*.py") if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        files = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+            mtime = file.stat().st_mtime
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable: the store's copy is the best there is
+        mine = drafts.get(file.stem)
+        if mine is None or (text != mine["text"] and mtime > mine["updated_at"]):
+            drafts[file.stem] = {"kata": file.stem, "text": text, "updated_at": mtime}
+    return [drafts[kata] for kata in sorted(drafts)]
 
 
 def check(doc: Any) -> None:

@@ -1,9 +1,10 @@
-"""A progress file with one bad value is refused whole, naming the record and field."""
+"""A progress file with one bad value is refused whole, naming the record and field; drafts travel from disk."""
 
 from __future__ import annotations
 
 import copy
 import json
+import os
 
 import pytest
 
@@ -147,3 +148,37 @@ def test_cli_refuses_a_bad_file_with_one_line_and_coach_still_starts(tmp_path, c
         assert snapshot(store) == before
     stats = run_coach("stats")
     assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
+
+
+def test_export_takes_a_draft_edited_in_another_editor(tmp_path, coach_home):
+    drafts = coach_home / "drafts"
+    drafts.mkdir()
+    with Store.open(coach_home / "coach.db") as store:
+        store.save_draft("two_sum", "saved by coach\n", at=1_000.0)
+        store.save_draft("anagram", "imported, newer than the file\n", at=3_000.0)
+        (drafts / "two_sum.py").write_text("saved by coach\n# edited\n")
+        os.utime(drafts / "two_sum.py", (2_000.0, 2_000.0))
+        (drafts / "anagram.py").write_text("older file\n")
+        os.utime(drafts / "anagram.py", (2_000.0, 2_000.0))
+        (drafts / "leap.py").write_text("never copied into the store\n")
+        (drafts / ".two_sum.py.123.abc.tmp").write_text("half written")
+        exported = {d["kata"]: d for d in export(store)["drafts"]}
+    assert exported["two_sum"] == {"kata": "two_sum", "text": "saved by coach\n# edited\n", "updated_at": 2_000.0}
+    assert exported["anagram"]["text"] == "imported, newer than the file\n"
+    assert exported["leap"]["text"] == "never copied into the store\n"
+    assert sorted(exported) == ["anagram", "leap", "two_sum"]
+
+
+def test_cli_export_carries_the_edit_to_the_other_machine(tmp_path, coach_home):
+    with Store.open(coach_home / "coach.db") as store:
+        store.save_draft("two_sum", "def two_sum(nums, target):\n    ...\n", at=1_000.0)
+    (coach_home / "drafts").mkdir()
+    file = coach_home / "drafts" / "two_sum.py"
+    file.write_text("def two_sum(nums, target):\n    ...\n# edited\n")
+    out = tmp_path / "p.json"
+    assert run_coach("export", str(out)).returncode == 0
+    assert json.loads(out.read_text())["drafts"][0]["text"].endswith("# edited\n")
+    other = tmp_path / "other"
+    assert run_coach("import", str(out), env={"COACH_HOME": str(other)}).returncode == 0
+    with Store.open(other / "coach.db") as store:
+        assert store.draft("two_sum") == file.read_text()
