@@ -181,14 +181,15 @@ def run_import(args: argparse.Namespace) -> int:
         return run_exercism_import(path)
     if not path.exists():
         raise CoachError(f"no such file or folder: {args.path}")
-    from coach.practice.transfer import import_
+    from coach.practice.transfer import merge, read
 
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CoachError(f"{path} is not a coach progress file (not JSON: {exc})") from None
+    tables = read(doc)  # a bad value refuses the file before the store is opened
     with open_store(write=True) as store:
-        changed = import_(store, doc)
+        changed = merge(store, tables)
     if not any(changed.values()):
         print(f"nothing new in {path}: your progress already holds all of it")
     else:

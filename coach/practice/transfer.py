@@ -10,11 +10,14 @@ nothing the second time.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
+from coach import paths
 from coach.errors import CoachError
 from coach.practice.mock import db as mock_db
 from coach.practice.store import CARD_COLUMNS, CardRow, Store
+from coach.practice.transfer_check import TABLES, records
 
 FORMAT = "coach-progress"
 VERSION = 1
@@ -29,7 +32,11 @@ _SESSION_FIELDS = ["kata", "started_at", "ended_at", "runs", "tries", "failed_ru
                    "first_pass_ms", "timed", "rating"]
 
 
-def export(store: Store) -> dict[str, Any]:
+def export(store: Store, drafts_dir: Path | None = None) -> dict[str, Any]:
+    """Everything in ``store``, with each draft as its file in ``drafts_dir`` holds it when that is newer.
+
+    ``drafts_dir`` is the data folder's ``drafts`` unless given.
+    """
     def rows(sql: str, names: list[str]) -> list[dict]:
         return [dict(zip(names, row)) for row in store.conn.execute(sql)]
 
@@ -40,7 +47,8 @@ def export(store: Store) -> dict[str, Any]:
         "cards": rows(f"SELECT {CARD_COLUMNS} FROM cards ORDER BY card_id", _CARD_FIELDS),
         "reviews": rows(f"SELECT {', '.join(_REVIEW_FIELDS)} FROM reviews ORDER BY reviewed_at", _REVIEW_FIELDS),
         "attempts": rows(f"SELECT {', '.join(_ATTEMPT_FIELDS)} FROM attempts ORDER BY at", _ATTEMPT_FIELDS),
-        "drafts": rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+        "drafts": _latest_drafts(rows(f"SELECT {', '.join(_DRAFT_FIELDS)} FROM drafts ORDER BY kata", _DRAFT_FIELDS),
+                                 drafts_dir if drafts_dir is not None else paths.data_dir() / "drafts"),
         "holds": rows(f"SELECT {', '.join(_HOLD_FIELDS)} FROM card_holds ORDER BY card_id", _HOLD_FIELDS),
         "kata_cards": rows(f"SELECT {', '.join(_KATA_CARD_FIELDS)} FROM kata_cards ORDER BY kata", _KATA_CARD_FIELDS),
         "kata_sessions": rows(f"SELECT {', '.join(_SESSION_FIELDS)} FROM kata_sessions ORDER BY started_at",
@@ -49,16 +57,30 @@ def export(store: Store) -> dict[str, Any]:
     }
 
 
-def _records(doc: dict, key: str, names: list[str], required: tuple[str, ...]) -> list[tuple]:
-    items = doc.get(key, [])
-    if not isinstance(items, list):
-        raise CoachError(f"not a coach progress file: '{key}' should be a list")
-    out = []
-    for index, item in enumerate(items):
-        if not isinstance(item, dict) or any(item.get(n) is None for n in required):
-            raise CoachError(f"not a coach progress file: {key}[{index}] needs {', '.join(required)}")
-        out.append(tuple(item.get(n) for n in names))
-    return out
+def _latest_drafts(stored: list[dict], folder: Path) -> list[dict]:
+    """The store's copies of the drafts, each replaced by its file when the file differs and is newer.
+
+    The file is what the user edits, in coach or in any editor (coach copies it into
+    the store only when it saves or notices a change), so an edit made while coach was
+    closed is only in the file; its time is the file's modification time. A draft file
+    coach never copied (the copy failed) travels too. A copy imported from another
+    machine that is newer than the file stays, as import would keep it.
+    """
+    drafts = {d["kata"]: d for d in stored}
+    try:
+        files = sorted(p for p in folder.glob("*.py") if p.is_file() and not p.name.startswith("."))
+    except OSError:
+        files = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+            mtime = file.stat().st_mtime
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable: the store's copy is the best there is
+        mine = drafts.get(file.stem)
+        if mine is None or (text != mine["text"] and mtime > mine["updated_at"]):
+            drafts[file.stem] = {"kata": file.stem, "text": text, "updated_at": mtime}
+    return [drafts[kata] for kata in sorted(drafts)]
 
 
 def check(doc: Any) -> None:
@@ -70,19 +92,26 @@ def check(doc: Any) -> None:
                          "or older")
 
 
-def import_(store: Store, doc: Any) -> dict[str, int]:
-    """Merge ``doc`` into ``store`` in one transaction; returns what changed."""
+def read(doc: Any) -> dict[str, list[tuple]]:
+    """Every table of a progress file, each record checked (see :mod:`coach.practice.transfer_check`).
+
+    Raises :class:`CoachError` naming the first bad record and field; nothing is written.
+    """
     check(doc)
-    cards = [CardRow(*r) for r in _records(doc, "cards", _CARD_FIELDS, ("card_id", "state", "due", "introduced"))]
-    reviews = _records(doc, "reviews", _REVIEW_FIELDS, ("card_id", "rating", "reviewed_at"))
-    attempts = _records(doc, "attempts", _ATTEMPT_FIELDS, ("kata", "at", "status", "passed", "total"))
-    drafts = _records(doc, "drafts", _DRAFT_FIELDS, ("kata", "text", "updated_at"))
-    holds = _records(doc, "holds", _HOLD_FIELDS, ("card_id", "kind", "since"))
-    mocks = _records(doc, "mocks", mock_db.MOCK_FIELDS, ("started_at", "status", "track", "level", "minutes", "plan"))
-    mock_answers = _records(doc, "mock_answers", mock_db.ANSWER_FIELDS,
-                            ("mock", "round", "kind", "position", "item", "prompt", "answer", "detail", "at"))
-    kata_cards = _records(doc, "kata_cards", _KATA_CARD_FIELDS, ("kata", "state", "due", "introduced"))
-    sessions = _records(doc, "kata_sessions", _SESSION_FIELDS, ("kata", "started_at", "ended_at"))
+    return {key: records(doc, key) for key in TABLES}
+
+
+def import_(store: Store, doc: Any) -> dict[str, int]:
+    """Check all of ``doc``, then merge it into ``store`` in one transaction; returns what changed."""
+    return merge(store, read(doc))
+
+
+def merge(store: Store, tables: dict[str, list[tuple]]) -> dict[str, int]:
+    """Merge what :func:`read` made of a progress file into ``store`` in one transaction."""
+    cards = [CardRow(*r) for r in tables["cards"]]
+    reviews, attempts, drafts = tables["reviews"], tables["attempts"], tables["drafts"]
+    holds, mocks, mock_answers = tables["holds"], tables["mocks"], tables["mock_answers"]
+    kata_cards, sessions = tables["kata_cards"], tables["kata_sessions"]
     changed = {"cards": 0, "reviews": 0, "attempts": 0, "drafts": 0, "kata_cards": 0, "kata_sessions": 0,
                "holds": 0, "mocks": 0, "mock_answers": 0}
     with store.transaction() as conn:
@@ -111,8 +140,6 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
                              (kata, text, updated_at))
                 changed["drafts"] += 1
         for card_id, kind, since, until in holds:  # a newer suspension or burial wins
-            if kind not in ("suspended", "buried"):
-                raise CoachError(f"not a coach progress file: hold of {card_id!r} has kind {kind!r}")
             row = conn.execute("SELECT since FROM card_holds WHERE card_id = ?", (card_id,)).fetchone()
             if row is None or row[0] < since:
                 conn.execute("INSERT OR REPLACE INTO card_holds (card_id, kind, since, until) VALUES (?, ?, ?, ?)",
