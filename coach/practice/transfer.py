@@ -9,12 +9,14 @@ nothing the second time.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
 
 from coach import paths
 from coach.errors import CoachError
+from coach.practice.atomic import write_atomic
 from coach.practice.mock import db as mock_db
 from coach.practice.store import CARD_COLUMNS, CardRow, Store
 from coach.practice.transfer_check import TABLES, records
@@ -106,8 +108,14 @@ def import_(store: Store, doc: Any) -> dict[str, int]:
     return merge(store, read(doc))
 
 
-def merge(store: Store, tables: dict[str, list[tuple]]) -> dict[str, int]:
-    """Merge what :func:`read` made of a progress file into ``store`` in one transaction."""
+def merge(store: Store, tables: dict[str, list[tuple]], drafts_dir: Path | None = None) -> dict[str, int]:
+    """Merge what :func:`read` made of a progress file into ``store`` in one transaction.
+
+    A draft the file brings that is newer than its file in ``drafts_dir`` (the data
+    folder's ``drafts`` unless given) also replaces that file, which is what the
+    workbench opens; the old file is kept beside it as ``.<kata>.py.before-import``.
+    """
+    newer: list[tuple[str, str, float]] = []
     cards = [CardRow(*r) for r in tables["cards"]]
     reviews, attempts, drafts = tables["reviews"], tables["attempts"], tables["drafts"]
     holds, mocks, mock_answers = tables["holds"], tables["mocks"], tables["mock_answers"]
@@ -139,6 +147,7 @@ def merge(store: Store, tables: dict[str, list[tuple]]) -> dict[str, int]:
                 conn.execute("INSERT OR REPLACE INTO drafts (kata, text, updated_at) VALUES (?, ?, ?)",
                              (kata, text, updated_at))
                 changed["drafts"] += 1
+                newer.append((kata, text, updated_at))
         for card_id, kind, since, until in holds:  # a newer suspension or burial wins
             row = conn.execute("SELECT since FROM card_holds WHERE card_id = ?", (card_id,)).fetchone()
             if row is None or row[0] < since:
@@ -158,7 +167,23 @@ def merge(store: Store, tables: dict[str, list[tuple]]) -> dict[str, int]:
                                   session[:3] + counts + (session[8], session[9] or 0, session[10]))
             changed["kata_sessions"] += cursor.rowcount
         changed["mocks"], changed["mock_answers"] = mock_db.import_rows(conn, mocks, mock_answers)
+    _update_draft_files(newer, drafts_dir if drafts_dir is not None else paths.data_dir() / "drafts")
     return changed
+
+
+def _update_draft_files(drafts: list[tuple[str, str, float]], folder: Path) -> None:
+    """Imported drafts newer than their files replace them (the old text kept aside, hidden)."""
+    for kata, text, updated_at in drafts:
+        file = folder / f"{kata}.py"
+        try:
+            if not file.is_file() or file.stat().st_mtime >= updated_at:
+                continue  # no file (the store's copy is opened), or the file is the newer one
+            if file.read_bytes() == text.encode("utf-8", "surrogateescape"):
+                continue
+            os.replace(file, folder / f".{kata}.py.before-import")  # a kill next: no file, the store's copy opens
+            write_atomic(file, text)
+        except OSError:
+            continue  # the store has it; the workbench offers the newer copy when the file cannot be read
 
 
 def vars_of(card: CardRow) -> dict[str, Any]:

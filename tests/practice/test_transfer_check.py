@@ -182,3 +182,21 @@ def test_cli_export_carries_the_edit_to_the_other_machine(tmp_path, coach_home):
     assert run_coach("import", str(out), env={"COACH_HOME": str(other)}).returncode == 0
     with Store.open(other / "coach.db") as store:
         assert store.draft("two_sum") == file.read_text()
+
+
+def test_an_imported_newer_draft_replaces_an_older_file_and_keeps_it_aside(tmp_path, coach_home):
+    """The workbench opens the file: an import that brings a newer draft must reach it."""
+    out = tmp_path / "p.json"
+    with Store.open(tmp_path / "laptop.db") as laptop:
+        laptop.save_draft("two_sum", "newer, from the laptop\n", at=5_000.0)
+        laptop.save_draft("leap", "older than the file here\n", at=1_000.0)
+        out.write_text(json.dumps(export(laptop, drafts_dir=tmp_path / "none")))
+    drafts = coach_home / "drafts"
+    drafts.mkdir()
+    for kata, text in (("two_sum", "older, on this machine\n"), ("leap", "newer, on this machine\n")):
+        (drafts / f"{kata}.py").write_text(text)
+        os.utime(drafts / f"{kata}.py", (2_000.0, 2_000.0))
+    assert run_coach("import", str(out)).returncode == 0
+    assert (drafts / "two_sum.py").read_text() == "newer, from the laptop\n"
+    assert (drafts / ".two_sum.py.before-import").read_text() == "older, on this machine\n"
+    assert (drafts / "leap.py").read_text() == "newer, on this machine\n", "a newer file is left alone"
