@@ -202,3 +202,16 @@ def test_an_unfinished_mock_reads_as_such():
     card = build(s.record)
     assert card.verdict.startswith("Unfinished mock (still running, or the app was stopped)")
     assert "; unfinished (still running, or the app was stopped);" in render(card)
+
+
+def test_a_weak_area_suggests_the_katas_that_train_it_not_a_namesake():
+    """A weak pattern card points at its own kata; tags pick the rest (never 'design patterns'
+    for the word 'patterns': the reported singleton for a rotated-search card)."""
+    from coach.content.library import load_library
+    from coach.practice.mock.scorecard import _katas_for
+
+    library = load_library()
+    rotated = _katas_for(["pattern-rotated-search"], library)
+    assert rotated[0] == "rotated_search" and "singleton" not in rotated
+    by_tags = _katas_for(["code-debounce-vs-throttle"], library)
+    assert by_tags and {"debounce", "throttle"} & set(by_tags), by_tags

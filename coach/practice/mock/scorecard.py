@@ -187,12 +187,35 @@ def _focus(area: str, title: str, items: list[tuple[float, str]], record: MockRe
             cards = [q.id for q in library.questions if kata_topics & set(q.tags)][:3]
         return Focus(area, title, score, tuple(cards), tuple(katas))
     cards = [card for _, card in sorted(items)]
-    katas = []
+    katas: list[str] = []
     if library is not None:
+        katas = _katas_for(cards, library)
         cards += [q.id for q in library.questions if q.topic == area and q.id not in cards]
-        words = set(area.split("-")) - {"basics", "advanced", "intermediate", "modern", "real"}
-        katas = [k.slug for k in library.katas if words & {w for t in k.topics for w in t.split()}][:2]
     return Focus(area, title, score, tuple(cards[:3]), tuple(katas))
+
+
+# Tags too broad to tie a card to a kata.
+_BROAD = frozenset({"python", "fastapi", "kata", "pattern", "coding", "design", "interview", "algorithm",
+                    "data structure", "real", "basic", "advanced", "gotcha", "cheat sheet"})
+
+
+def _subject(tag: str) -> str:
+    """A tag or kata topic, compared loosely: "hash-maps" and "hash map" are one subject."""
+    return " ".join(word.removesuffix("s") for word in tag.casefold().replace("-", " ").split())
+
+
+def _katas_for(cards: list[str], library: Library, most: int = 2) -> list[str]:
+    """Katas that train what the weak cards ask: a pattern card's own kata ("pattern-two-sum"
+    is two_sum), then the katas sharing the most subjects with the cards' tags."""
+    slugs = {k.slug for k in library.katas}
+    direct = [c.removeprefix("pattern-").replace("-", "_") for c in cards if c.startswith("pattern-")]
+    picked = [slug for slug in dict.fromkeys(direct) if slug in slugs]
+    by_id = {q.id: q for q in library.questions}
+    wanted = {_subject(t) for c in cards if c in by_id for t in by_id[c].tags} - _BROAD
+    shared = sorted(((len(wanted & {_subject(t) for t in (*k.topics, *k.patterns)}), i, k.slug)
+                     for i, k in enumerate(library.katas)), key=lambda x: (-x[0], x[1]))
+    picked += [slug for n, _, slug in shared if n and slug not in picked]
+    return picked[:most]
 
 
 def rounds_table(card: Scorecard) -> list[tuple[str, str, str, str]]:
