@@ -187,7 +187,7 @@ def _focus(area: str, title: str, items: list[tuple[float, str]], record: MockRe
             cards = [q.id for q in library.questions if kata_topics & set(q.tags)][:3]
         return Focus(area, title, score, tuple(cards), tuple(katas))
     cards = [card for _, card in sorted(items)]
-    katas: list[str] = []
+    katas = []
     if library is not None:
         katas = _katas_for(cards, library)
         cards += [q.id for q in library.questions if q.topic == area and q.id not in cards]
