@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 _WORD = re.compile(r"\bo\(\s*[^()\n]{1,24}?\)|i\s*/\s*o(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*", re.IGNORECASE)
 _BIG_O = re.compile(r"o\(.*\)")
 _CODE = re.compile(r"`[^`\n]*`")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 ARTICLES = frozenset({"a", "an", "the"})
 # Written short or long, the same word to an interviewer.
@@ -116,6 +117,9 @@ def words(text: str) -> list[Word]:
             continue
         if "/" in raw:
             raw = "i/o"
+        if _ACRONYM_PLURAL.fullmatch(m.group()):  # "TTLs", "JWTs": no vowel for Snowball to see a plural by
+            out.append(Word(raw, stem(raw[:-1]), start, end, in_code))
+            continue
         for part in _split_contraction(raw):
             out.append(Word(part, stem(part), start, end, in_code))
     return out

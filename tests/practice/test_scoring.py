@@ -58,6 +58,8 @@ def hit(answer: str, keyword, question: str = "") -> bool:
         ("synchronous code", "asynchronous", False),                    # opposites are not typos
         ("a mutable list", "immutable", False),
         ("threadsafe by design", "thread-safe", True),                  # written as one word
+        ("short TTLs on every key", "TTL", True),                        # an acronym's plural
+        ("DNS lookups", "DN", False),                                   # an acronym ending in S is not one
     ],
 )
 def test_keyword_forms_and_inflections(answer, keyword, expected):
