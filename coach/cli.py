@@ -230,10 +230,21 @@ def _run(args: argparse.Namespace) -> int:
     raise CoachError(f"unknown command '{command}'")
 
 
+def _subparser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The parser of ``command`` (the top one when there is none)."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     debug = bool(os.environ.get("COACH_DEBUG"))
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # named by the command they were given to: 'coach stats --bogus' points at its help
+            _subparser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
         return _run(args)
     except CoachError as exc:
         _say(exc.message)

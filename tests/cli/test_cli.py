@@ -67,6 +67,8 @@ def test_unknown_kata_far_from_everything_still_suggests():
         (["rapid", "--unsuspend", "nope"], "'nope' is not a card coach knows"),
         (["list", "everything"], "invalid choice: 'everything'"),
         (["check", "two_sum"], "the following arguments are required: SOLUTION"),
+        (["stats", "--bogus"], "coach stats: unrecognized arguments: --bogus (see 'coach stats --help')"),
+        (["--bogus"], "coach: unrecognized arguments: --bogus (see 'coach --help')"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args, expected):
