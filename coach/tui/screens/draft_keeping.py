@@ -77,7 +77,7 @@ class DraftKeeping(CoachScreen):
         if text is None:
             return
         self.editor.load_text(text)
-        self._status(f"reloaded after an outside edit at {time.strftime('%H:%M:%S')}; running the tests")
+        self._status(f"reloaded after an outside edit at {time.strftime('%H:%M:%S')}, and the tests run again")
         self.action_run(save=False)
 
     def action_download(self) -> None:
@@ -111,7 +111,7 @@ class DraftKeeping(CoachScreen):
             self._status("your editor closed; no changes")
             return
         self.editor.load_text(text)
-        self._status("reloaded after your editor closed; running the tests")
+        self._status("reloaded after your editor closed, and the tests run again")
         self.action_run(save=False)
 
     def flush_draft(self) -> None:
