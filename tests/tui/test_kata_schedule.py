@@ -123,10 +123,11 @@ async def test_a_focus_step_shows_progress_and_the_walk_skips_it_once_done(monke
     monkeypatch.setattr(plan_module, "mock_focus", lambda store, now: plan_module.Focus(
         topics=("python",), reason="weak in your last mock interview"))
     app = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
         assert [item.kind for item in app.screen.plan.items] == ["cards", "focus", "kata"]
         assert "0/2 Python cards, practice" in screen_text(app)
+        assert "weakest topic: none yet" in screen_text(app), "a plan that wraps keeps its last line"
         await pilot.press("p")
         await wait_for(pilot, lambda: isinstance(app.screen, RapidScreen), what="the cards")
         while isinstance(app.screen, RapidScreen):

@@ -96,7 +96,11 @@ class HomeScreen(CoachScreen):
             counts=counts.describe(), solved=solved, katas=len(app.library.katas), days=days,
             unit="day" if days == 1 else "days"))
         self.plan = build_plan(store, app.library, minutes=PLAN_MINUTES, now=now, new_per_day=limit)
-        self.query_one("#plan", Static).update(plan_text(self.plan))
+        plan = self.query_one("#plan", Static)
+        plan.update(plan_text(self.plan))
+        # The first update lands while the screen is still settling and its new height is not
+        # measured then (a wrapped step line stayed cut to the old three rows): measure again.
+        self.set_timer(0.05, lambda: plan.refresh(layout=True))
 
     # -- walking through the plan -----------------------------------------------------
     def action_plan(self) -> None:

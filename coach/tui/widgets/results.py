@@ -288,7 +288,15 @@ class ResultsPanel(Vertical):
             detail.append(result.output.rstrip()[:2000])
         self._detail(detail)
         if first is not None and first.name in self.table.rows:
-            self.table.move_cursor(row=self.table.get_row_index(first.name), animate=False)
+            self.table.move_cursor(row=self.table.get_row_index(first.name), animate=False, scroll=False)
+            self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        """The first failure in view, scrolled no further than needed from the top, once the
+        table has its final height (scrolling while the panel was still resizing left the
+        view wherever that moment put it)."""
+        self.table.scroll_home(animate=False, immediate=True)
+        self.table.move_cursor(row=self.table.cursor_row, animate=False, scroll=True)
 
     @staticmethod
     def _headline(result: RunResult) -> Text:
