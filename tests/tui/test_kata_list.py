@@ -37,6 +37,17 @@ async def test_enter_in_a_burst_opens_what_every_key_before_it_filtered():
         assert opened(app) == "lru_cache"
 
 
+async def test_down_then_enter_in_a_burst_opens_the_row_below():
+    """Down ran from the app's queue after enter had opened the row the cursor was on."""
+    app = kata_list()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in [*"valid par", "down", "enter"]:
+            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert opened(app) == "fastapi_params"
+
+
 async def test_title_matches_come_first_and_the_cursor_comes_back_to_the_kata_left():
     app = kata_list()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input
 
 from coach.content.models import DIFFICULTIES, Kata
@@ -14,6 +17,25 @@ from coach.tui.widgets.ordered_input import OrderedInput
 
 # Columns shown in full at any width: the longest value each can hold (``attempted``, ``tomorrow``).
 FIXED = {"Difficulty": 10, "Status": 9, "Best": 6, "Due": 8}
+
+
+class KataFilter(OrderedInput):
+    """The filter moves the list's cursor too. Up and down are its own bindings, so they run in
+    order with the keys around them, and they post a Move that reaches the screen after the
+    Changed messages of the letters typed before them (the list is filtered first): in a burst,
+    ``valid par``, down, enter opens the second match."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+    ]
+
+    @dataclass
+    class Move(Message):
+        delta: int
+
+    def action_move(self, delta: int) -> None:
+        self.post_message(self.Move(delta))
 
 
 class KataListScreen(CoachScreen):
@@ -27,7 +49,7 @@ class KataListScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OrderedInput(placeholder="Type to filter by title, pattern, topic or difficulty", id="filter")
+        yield KataFilter(placeholder="Type to filter by title, pattern, topic or difficulty", id="filter")
         yield DataTable(id="katas", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -121,6 +143,9 @@ class KataListScreen(CoachScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
+
+    def on_kata_filter_move(self, event: KataFilter.Move) -> None:
+        self.action_move(event.delta)
 
     def action_move(self, delta: int) -> None:
         table = self.query_one(DataTable)
