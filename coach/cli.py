@@ -15,6 +15,10 @@ from collections.abc import Sequence
 from coach import __version__, paths
 from coach.errors import USAGE, CoachError
 
+# Patterns the help gives as examples of --pattern: bundled katas train them (a test checks, so the
+# help never offers a filter that finds nothing). Loading the katas to pick some would slow every command.
+PATTERN_EXAMPLES = "'sliding window' or 'hash map'"
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit status 2."""
@@ -89,15 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Open the kata list, or a kata by name or folder path.")
     kata.add_argument("name", nargs="?", metavar="NAME", help="a kata name or a kata folder")
     kata.add_argument("--pattern", metavar="P",
-                      help="open the kata list showing only katas that train pattern P, "
-                      "such as 'two pointers' (see 'coach list katas')")
+                      help="open the kata list showing only katas that train pattern P, such as "
+                      f"{PATTERN_EXAMPLES} (any case; 'coach list katas' shows each kata's patterns)")
 
     lst = sub.add_parser("list", help="list katas or questions",
                          description="List the katas or questions coach knows.")
     lst.add_argument("what", choices=("katas", "questions"), help="what to list")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     lst.add_argument("--pattern", metavar="P",
-                     help="katas only: those that train pattern P, such as 'sliding window'")
+                     help=f"katas only: those that train pattern P, such as {PATTERN_EXAMPLES}")
 
     val = sub.add_parser("validate", help="check content files for problems",
                          description="Validate the bundled content and yours, or the content at PATH. "

@@ -140,3 +140,21 @@ def test_python_dash_m_coach_works():
     result = subprocess.run([sys.executable, "-m", "coach", "--version"], capture_output=True, text=True,
                             cwd=ROOT)
     assert result.returncode == 0 and result.stdout.startswith("coach ")
+
+
+@pytest.mark.parametrize("command", ["kata", "list"])
+def test_the_patterns_the_help_suggests_have_katas(command, capsys):
+    """``coach kata --help`` once suggested 'two pointers', which no bundled kata trains."""
+    import re
+
+    from coach.commands.listing import pattern_filter
+    from coach.content.library import load_library
+
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    examples = re.findall(r"'([^']+)'", help_text.split("such as", 1)[1].split("(", 1)[0])
+    assert examples
+    bundled = load_library(questions=False, user=False)
+    for example in examples:
+        assert pattern_filter(example.upper(), bundled, need_katas=True) == example

@@ -36,6 +36,7 @@ from coach.tui.screens.draft_keeping import WATCH_INTERVAL, DraftKeeping
 from coach.tui.screens.kata_review import KataReview, home_relative
 from coach.tui.web import in_browser
 from coach.tui.widgets.editor import CodeEditor
+from coach.tui.widgets.readme_pane import ReadmePane
 from coach.tui.widgets.results import ResultsPanel
 
 Stage = Literal["editing", "running"]
@@ -99,7 +100,7 @@ class WorkbenchScreen(KataReview, DraftKeeping):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
-            with VerticalScroll(id="readme-pane", classes="panel"):
+            with ReadmePane(id="readme-pane", classes="panel"):
                 yield Markdown(self.kata.readme(), id="readme")
                 yield Markdown(id="hints")
             with Vertical(id="code-pane"):
