@@ -40,10 +40,14 @@ def pattern_filter(name: str, library: Library, *, need_katas: bool = False) -> 
     if found is None:
         raise CoachError(unknown_pattern(name), USAGE)
     if need_katas and not with_pattern(library.katas, found):
-        used = sorted({p for k in library.katas for p in k.patterns})
-        raise CoachError(f"no kata trains '{found}' yet"
-                         + (f" (patterns with katas: {', '.join(used)})" if used else ""), USAGE)
+        raise CoachError(none_train(found, library), USAGE)
     return found
+
+
+def none_train(pattern: str, library: Library) -> str:
+    """``no kata trains 'trie' yet``, with the patterns that have katas."""
+    used = sorted({p for k in library.katas for p in k.patterns})
+    return f"no kata trains '{pattern}' yet" + (f" (patterns with katas: {', '.join(used)})" if used else "")
 
 
 def with_pattern(katas: list[Kata], pattern: str | None) -> list[Kata]:
@@ -61,7 +65,7 @@ def _list_katas(args: argparse.Namespace, pattern: str | None) -> Library:
             for k in katas
         ], indent=2))
     elif not katas and chosen:
-        print(f"no kata trains '{chosen}' yet")
+        print(none_train(chosen, lib))
     else:
         rows = [[k.slug, k.difficulty, k.title, ", ".join(k.patterns) or "-"] for k in katas]
         print(table(rows, ["ID", "DIFFICULTY", "TITLE", "PATTERNS"]))
