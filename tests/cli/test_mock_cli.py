@@ -78,6 +78,21 @@ def test_the_export_counts_hints_in_plain_words(coach_home, tmp_path, capsys):
     assert "11/11 tests passed (pass), 1 hint, " in out and "1 hints" not in out
 
 
+def test_the_export_says_when_the_code_was_never_run(coach_home, capsys):
+    s, clock = session()
+    with Store.open(coach_home / "coach.db") as store:
+        db.start(store, s.plan, clock.now)
+        for _ in range(5 + 4):
+            for a in s.submit("something"):
+                db.save_answer(store, clock.now, a)
+        s.code = "def two_sum(nums, target): ..."
+        for a in s.next_round():
+            db.save_answer(store, clock.now, a)
+    assert main(["mock", "--export", "-"]) == 0
+    out = capsys.readouterr().out
+    assert "Tests never run, 0 hints, " in out and "0/0 tests passed" not in out
+
+
 def test_a_mock_abandoned_by_a_crash_is_kept_as_partial(coach_home, capsys):
     saved_mock(coach_home, finished=False, age=3 * 3600)
     assert main(["mock", "--history", "--json"]) == 0
