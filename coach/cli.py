@@ -42,6 +42,19 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _mock_minutes(text: str) -> int:
+    """--minutes of a mock: checked here so the first complaint names the real range."""
+    from coach.practice.mock.plan import MAX_MINUTES, MIN_MINUTES
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of minutes, got '{text}'") from None
+    if not MIN_MINUTES <= value <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(f"a mock lasts {MIN_MINUTES} to {MAX_MINUTES} minutes, not {value}")
+    return value
+
+
 def _count_per_day(text: str) -> int:
     try:
         value = int(text)
@@ -130,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
                           description="A mock interview in four timed rounds: warm-up questions answered by "
                           "typing, deeper questions with a follow-up, a kata in the workbench, and a self-review; "
                           "then a scorecard. --history and --export read past mocks without the TUI.")
-    mock.add_argument("--minutes", type=_positive_int, default=45, metavar="M",
+    mock.add_argument("--minutes", type=_mock_minutes, default=45, metavar="M",
                       help="how long the whole mock lasts, 15 to 180 (default 45)")
     mock.add_argument("--track", choices=("python", "fastapi", "mixed"), default="mixed",
                       help="which questions and katas (default mixed)")

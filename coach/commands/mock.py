@@ -27,10 +27,9 @@ def run_mock(args: argparse.Namespace) -> int:
 
 
 def _options(args: argparse.Namespace):  # -> MockOptions
-    from coach.practice.mock.plan import MAX_MINUTES, MIN_MINUTES, MockOptions
+    from coach.practice.mock.plan import MockOptions
 
-    if not MIN_MINUTES <= args.minutes <= MAX_MINUTES:
-        raise CoachError(f"coach mock: --minutes is {MIN_MINUTES} to {MAX_MINUTES}, not {args.minutes}", USAGE)
+    # --minutes was checked against the real range as it was parsed (coach.cli._mock_minutes)
     return MockOptions(minutes=args.minutes, track=args.track, level=args.level, seed=args.seed)
 
 
@@ -139,8 +138,9 @@ def _export(file: str, number: int | None) -> int:
         _records(store, library)  # closes abandoned mocks first
         record = db.load(store, number)
     if record is None:
-        raise CoachError(f"coach mock: no mock {number} (see 'coach mock --history')" if number is not None
-                         else "coach mock: no mock interview yet; 'coach mock' starts one", FAILED)
+        if number is not None:  # a number that names no mock is bad input
+            raise CoachError(f"coach mock: no mock {number} (see 'coach mock --history')", USAGE)
+        raise CoachError("coach mock: no mock interview yet; 'coach mock' starts one", FAILED)
     text = render(build(record, library))
     if file == "-":
         print(text, end="")

@@ -57,8 +57,40 @@ def test_export_writes_markdown_of_the_latest_or_chosen_mock(coach_home, tmp_pat
     assert text.count("*Not asked: the mock ended first.*") == 3 + 4
     assert main(["mock", "--export", "-", "--id", "1"]) == 0
     assert capsys.readouterr().out.endswith(text)
-    assert main(["mock", "--export", str(target), "--id", "9"]) == 1
-    assert "no mock 9" in capsys.readouterr().err
+    assert main(["mock", "--export", str(target), "--id", "9"]) == 2  # bad input: status 2, one line
+    err = capsys.readouterr().err
+    assert "no mock 9" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_export_counts_hints_in_plain_words(coach_home, tmp_path, capsys):
+    s, clock = session()
+    with Store.open(coach_home / "coach.db") as store:
+        db.start(store, s.plan, clock.now)
+        for _ in range(5 + 4):
+            for a in s.submit("something"):
+                db.save_answer(store, clock.now, a)
+        s.kata_hint()
+        for a in [*s.kata_ran("pass", 11, 11, "def two_sum(nums, target): ..."), *s.end_early()]:
+            db.save_answer(store, clock.now, a)
+        db.finish(store, clock.now, status=PARTIAL, ended_at=clock.now + 60, ended_in="coding", focus=[])
+    assert main(["mock", "--export", "-"]) == 0
+    out = capsys.readouterr().out
+    assert "11/11 tests passed (pass), 1 hint, " in out and "1 hints" not in out
+
+
+def test_the_export_says_when_the_code_was_never_run(coach_home, capsys):
+    s, clock = session()
+    with Store.open(coach_home / "coach.db") as store:
+        db.start(store, s.plan, clock.now)
+        for _ in range(5 + 4):
+            for a in s.submit("something"):
+                db.save_answer(store, clock.now, a)
+        s.code = "def two_sum(nums, target): ..."
+        for a in s.next_round():
+            db.save_answer(store, clock.now, a)
+    assert main(["mock", "--export", "-"]) == 0
+    out = capsys.readouterr().out
+    assert "Tests never run, 0 hints, " in out and "0/0 tests passed" not in out
 
 
 def test_a_mock_abandoned_by_a_crash_is_kept_as_partial(coach_home, capsys):
@@ -72,7 +104,11 @@ def test_a_mock_abandoned_by_a_crash_is_kept_as_partial(coach_home, capsys):
     (["--json"], "--json goes with --history"),
     (["--id", "2"], "--id N chooses the mock --export FILE writes"),
     (["--history", "--export", "x.md"], "not both"),
-    (["--minutes", "5"], "--minutes is 15 to 180"),
+    (["--minutes", "0"], "--minutes: a mock lasts 15 to 180 minutes, not 0"),  # the real range, the first time
+    (["--minutes", "5"], "--minutes: a mock lasts 15 to 180 minutes, not 5"),
+    (["--minutes", "181"], "--minutes: a mock lasts 15 to 180 minutes, not 181"),
+    (["--minutes", "half"], "expected a whole number of minutes, got 'half'"),
+    (["--export", "f.md", "--id", "99"], "no mock 99 (see 'coach mock --history')"),
     (["--track", "rust"], "invalid choice"),
 ])
 def test_bad_input_is_one_line_and_status_2(args, message, capsys):

@@ -11,16 +11,17 @@ from textual.widgets import Input, Markdown, Static, TextArea
 
 from coach.content.library import Library, load_library
 from coach.content.models import Deck
-from coach.practice.mock import MockOptions, db, latest_mock_focus
+from coach.practice.drafts import draft_path
+from coach.practice.mock import MockOptions, build, db, latest_mock_focus
 from coach.practice.mock.models import FINISHED, PARTIAL
 from coach.practice.plan import build_plan
 from coach.practice.store import Store
 from coach.tui.app import make_app
 from coach.tui.screens.mock import MockScreen
-from coach.tui.screens.mock_scorecard import MockScorecardScreen
+from coach.tui.screens.mock_scorecard import AnswersScreen, MockScorecardScreen
 from coach.tui.screens.mock_workbench import MockWorkbench
 from tests.tui.helpers import NOON, card, wait_for
-from tests.tui.screen import screen_text
+from tests.tui.screen import region_text, screen_text
 
 SIZE = (100, 32)
 
@@ -127,7 +128,8 @@ async def test_a_full_mock_ends_in_a_scorecard_with_the_kata_tests_and_weak_area
             assert "The interviewer follows up" in app.screen.query_one("#mock-question", Markdown).source
             await answer(pilot, "shard it behind a load balancer")
         bench = await coding(pilot)
-        assert shown(app, "#mock-clock").startswith("Mock interview · Coding 5:00 left")
+        # the 2:30 the warm-up left and the concepts' 4:00 (answered at once) come on top of coding's 5:00
+        assert shown(app, "#mock-clock") == "Mock interview · Coding 11:30 left · total 12:30"
         bench.editor.load_text(solution())
         await pilot.press("ctrl+g")  # one hint: costs 10%
         await pilot.press("ctrl+r")
@@ -234,6 +236,93 @@ async def test_escape_in_the_coding_round_ends_the_mock_with_the_code():
         assert record.status == PARTIAL and record.ended_in == "coding"
         assert record.of("coding", "code")[0].text.startswith("def two_sum(nums, target):\n    return None")
         assert screen.workbench is None
+
+
+async def test_time_a_round_leaves_unused_carries_over_and_the_total_stays_honest():
+    clock = FakeClock()
+    app = mock_app(clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for i in range(5):  # the warm-up (5:00) answered in 0:16
+            clock.advance(4 if i else 0)
+            await answer(pilot, "alpha")
+        await tick(pilot, screen)
+        # 16 s gone of 15:00: the concepts' 4:00 gets the warm-up's unused 4:44
+        assert shown(app, "#mock-clock") == "Concepts 8:44 left · total 14:44"
+        assert "4:44 unused in the warm-up round" in screen_text(app)  # the toast
+        clock.advance(60)
+        await tick(pilot, screen)
+        assert shown(app, "#mock-clock") == "Concepts 7:44 left · total 13:44"
+        clock.advance(8 * 60 + 45)  # the concepts round's whole time runs out: nothing more carries over
+        await tick(pilot, screen)
+        await coding(pilot)
+        assert shown(app, "#mock-clock") == "Mock interview · Coding 5:00 left · total 6:00"
+        record = await stored(app)
+        assert record.ending("warm-up").detail["used"] == 16 and record.ending("concepts").detail["box"] == 524
+
+
+async def test_the_coding_round_offers_no_previous_draft_no_solution_and_no_palette():
+    clock = FakeClock()
+    app = mock_app(clock)
+    kata = LIBRARY.katas[0]
+    draft = draft_path(kata)
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_text(solution(), encoding="utf-8")  # solved before the mock
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        for _ in range(5 + 4):
+            await answer(pilot, "something")
+        bench = await coding(pilot)
+        assert bench.editor.text == kata.starter() and bench.previous == solution()
+        text = " ".join(screen_text(app).split())
+        assert "stays hidden until the mock is over" in text and "f9" not in text  # the toast
+        for key in ("f9", "ctrl+l", "ctrl+p"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is bench, key  # no draft, no solution, no palette to open a workbench from
+        assert not bench.session.viewed_solution and bench.editor.text == kata.starter()
+        await pilot.press("escape", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockScorecardScreen), what="the scorecard")
+        await pilot.press("escape", "ctrl+p")  # the palette is back once the mock is over
+        await wait_for(pilot, lambda: app.screen.id == "--command-palette", what="the palette")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_answers_view_wraps_every_answer_and_the_code_and_scrolls_once(size):
+    from tests.practice.test_mock import session
+
+    said = ("It returns 422 with a JSON body listing each error; override it with an exception handler "
+            "for RequestValidationError that returns the body your clients expect, plus a request id.")
+    code = solution() + "\n# " + " ".join(f"word{i}" for i in range(40)) + "\n"
+    mock, _ = session()
+    mock.submit(said)
+    for _ in range(4 + 4):
+        mock.submit("something")
+    mock.kata_ran("pass", 11, 11, code)
+    mock.end_early()
+    app = make_app(library=LIBRARY, clock=FakeClock())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await app.push_screen(MockScorecardScreen(build(mock.record, LIBRARY), mock_id=1))
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnswersScreen), what="the answers")
+        await pilot.pause()
+        answers = app.screen.query_one("#answers")
+        seen = []
+        while True:
+            seen.append(region_text(app, "#answers"))
+            if answers.scroll_y >= answers.max_scroll_y:
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        words = set(" ".join(seen).split())
+        assert set(said.split()) <= words  # nothing cut off at the right edge
+        assert {f"word{i}" for i in range(40)} <= words
+        scrolling = [w for w in app.screen.walk_children() if w.show_vertical_scrollbar or w.show_horizontal_scrollbar]
+        assert scrolling == [answers] and not app.screen.is_modal  # one scrollbar: the scorecard's stays hidden
+        await pilot.press("escape")
+        assert isinstance(app.screen, MockScorecardScreen)
 
 
 async def test_quitting_the_app_mid_mock_keeps_a_partial_scorecard(coach_home):

@@ -22,6 +22,11 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 hint``, ``2 hints``, ``0 hints``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _when(ts: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))
 
@@ -104,8 +109,9 @@ def render(card: Scorecard) -> str:
         codes = record.of(CODING, CODE)
         if codes:
             d = codes[0].detail
-            lines += [f"{d.get('passed', 0)}/{d.get('total', 0)} tests passed ({d.get('status')}), "
-                      f"{d.get('hints', 0)} hints, {clock(d.get('seconds'))} used.", "",
+            tests = (f"{d.get('passed', 0)}/{d.get('total', 0)} tests passed ({d.get('status')})" if d.get("runs")
+                     else "Tests never run")
+            lines += [f"{tests}, {_count(d.get('hints', 0), 'hint')}, {clock(d.get('seconds'))} used.", "",
                       fenced(codes[0].text or "# (empty)", "python"), ""]
         else:
             lines += ["*No code handed in.*", ""]

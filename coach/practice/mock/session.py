@@ -1,7 +1,9 @@
 """A mock interview in progress: which round, what is asked, how much time is left.
 
 The session never reads the wall clock itself: ``clock`` (Unix seconds) is
-injected, so tests drive every time box with a fake one. Each method that
+injected, so tests drive every time box with a fake one. Time a round leaves
+unused (the user finished early) carries over to the next round, so the total
+clock only ever counts down with the wall clock. Each method that
 changes the mock returns the :class:`Answer` rows to save, in order; the
 screen hands them to the write queue the moment they exist.
 """
@@ -56,6 +58,7 @@ class MockSession:
         self.rounds = [r for r in ROUNDS if self._has(r)]
         self.index = 0
         self.round_started = now
+        self.carried = 0.0  # seconds the current round has on top of its time box, left by earlier rounds
         self.position = 0
         self.follow_up = False
         self.hints = 0
@@ -86,8 +89,12 @@ class MockSession:
     def round_number(self) -> int:
         return self.index + 1
 
+    def round_box(self) -> float:
+        """The current round's time box: its planned seconds and what earlier rounds left unused."""
+        return self.plan.seconds[self.round] + self.carried
+
     def round_left(self) -> float:
-        return max(0.0, self.plan.seconds[self.round] - (self.clock() - self.round_started))
+        return max(0.0, self.round_box() - (self.clock() - self.round_started))
 
     def total_left(self) -> float:
         later = sum(self.plan.seconds[r] for r in self.rounds[self.index + 1:])
@@ -162,7 +169,7 @@ class MockSession:
         assert kata is not None
         used = self.coding_used
         if used is None:
-            used = min(self.plan.seconds[CODING], self.clock() - self.round_started)
+            used = min(self.round_box(), self.clock() - self.round_started)
         detail = {**self.kata, "hints": self.hints, "seconds": round(used, 1), "topics": list(kata.topics)}
         return Answer(CODING, CODE, 0, kata.slug, kata.title, self.code,
                       kata_score(self.kata["passed"], self.kata["total"], self.hints), detail, self.clock())
@@ -181,13 +188,16 @@ class MockSession:
             return []
         name = self.round
         saved: list[Answer] = []
-        used = min(self.plan.seconds[name], self.clock() - self.round_started)
+        box = self.round_box()
+        used = min(box, self.clock() - self.round_started)
         if name == CODING:
             saved.append(self._code_answer())
             self.coding_used = used
         saved.append(Answer(name, END, 0, name, "", "", None,
-                            {"used": round(used, 1), "timed_out": timed_out, "early": early}, self.clock()))
+                            {"used": round(used, 1), "box": round(box, 1), "timed_out": timed_out, "early": early},
+                            self.clock()))
         self.index += 1
+        self.carried = 0.0 if early or self.index >= len(self.rounds) else box - used
         self.round_started = self.clock()
         self.position, self.follow_up = 0, False
         if self.index >= len(self.rounds):

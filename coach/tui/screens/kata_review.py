@@ -32,7 +32,7 @@ class KataReview(CoachScreen):
 
     def _comes_back(self, text: str, *, fresh: bool = False) -> str:
         """A kata due again (or ``fresh``: a mock's) starts from its starter; the draft it had is
-        set aside (f9 shows it)."""
+        set aside (f9 shows it, outside a mock)."""
         app, slug = self.app, self.kata.slug
         found = katasched.schedule(app.store, slug)
         self.previous = found.kept_draft if found else None
@@ -51,11 +51,15 @@ class KataReview(CoachScreen):
         except DraftError as exc:
             self.notify(exc.message, title="Draft not saved", severity="error", timeout=10)
             text = self.kata.starter()
-        where = f" and in {home_relative(str(kept))}" if kept else ""
-        why = "is due again" if due and not fresh else "in a mock starts afresh"
-        self.notify(f"{self.kata.title} {why}: solve it from the starter. Your previous draft is kept "
-                    f"(f9 shows it{where}).", title="From the starter", timeout=10)
+        self.notify(self._set_aside_notice(home_relative(str(kept)) if kept else None),
+                    title="From the starter", timeout=10)
         return text
+
+    def _set_aside_notice(self, kept: str | None) -> str:
+        """What the user is told when the kata starts from its starter (``kept``: the file's path)."""
+        where = f" and in {kept}" if kept else ""
+        return (f"{self.kata.title} is due again: solve it from the starter. Your previous draft is kept "
+                f"(f9 shows it{where}).")
 
     def _show_schedule(self) -> None:
         session, now = self.session, self.app.clock()

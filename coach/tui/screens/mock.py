@@ -45,6 +45,7 @@ class MockScreen(CoachScreen):
         self.workbench: MockWorkbench | None = None
         self._ticker: Timer | None = None
         self.closed = False
+        self._shown_round = 0  # the round show() last put on screen (to say when time carries over)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,10 +62,14 @@ class MockScreen(CoachScreen):
                     yield Checkbox(item, id=f"check-{i}")
                 yield Input(placeholder="One line: what will you do better next time?", id="mock-note")
         yield Static(id="mock-prompt")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         app = self.app
+        # no palette while the mock runs: "Open kata" would give the coding round's kata a workbench
+        # with its reference solution and the user's previous draft
+        self._palette = app.use_command_palette
+        app.use_command_palette = False
         # held: while the screen closes (quitting mid-mock) a query finds nothing, and these are saved
         self._answer_box = self.query_one("#mock-answer", TextArea)
         self._checks = list(self.query(Checkbox).results(Checkbox))
@@ -110,6 +115,12 @@ class MockScreen(CoachScreen):
         name = session.round
         self.set_class(name == WRAPUP, "-review")
         self.update_clock()
+        if session.index != self._shown_round:
+            earlier, self._shown_round = TITLES[session.rounds[self._shown_round]], session.index
+            if session.carried >= 1:
+                self.notify(f"{clock(session.carried)} unused in the {earlier.lower()} round carries over: "
+                            f"the {TITLES[name].lower()} round has {clock(session.round_box())}.",
+                            title="Time carried over", timeout=6)
         header = template("Round $n/$of · [b]$title[/]", n=session.round_number, of=len(session.rounds),
                           title=TITLES[name])
         prompt = session.prompt()
@@ -271,8 +282,12 @@ class MockScreen(CoachScreen):
             self.leave_coding(early=True)
         self.app.switch_screen(MockScorecardScreen(card))
 
+    def _palette_back(self) -> None:
+        self.app.use_command_palette = getattr(self, "_palette", self.app.ENABLE_COMMAND_PALETTE)
+
     def _close(self) -> Scorecard:
         self.closed = True
+        self._palette_back()
         if self._ticker is not None:
             self._ticker.stop()
         record = self.session.record
@@ -285,6 +300,7 @@ class MockScreen(CoachScreen):
     def on_unmount(self) -> None:
         """Quitting the app mid-mock keeps a partial scorecard, as ending early does."""
         if self.closed or not hasattr(self, "session"):
+            self._palette_back()
             return
         if not self.session.ended:
             self.end_now()

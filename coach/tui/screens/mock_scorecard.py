@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from coach.practice.mock.markdown import render
 from coach.practice.mock.scorecard import Scorecard, clock
-from coach.tui.screens.base import CoachModal, CoachScreen
+from coach.tui.screens.base import CoachScreen
 from coach.tui.text import template
 
 
@@ -109,19 +109,34 @@ class MockScorecardScreen(CoachScreen):
         self.app.pop_screen()
 
 
-class AnswersScreen(CoachModal[None]):
-    """The scorecard as the Markdown export shows it: questions, your answers, model answers, code."""
+class AnswersScreen(CoachScreen):
+    """The scorecard as the Markdown export shows it: questions, your answers, model answers, code.
+
+    A full screen, not a dialog: a dialog lets the scorecard's own scrollbar show through beside
+    this one. Fenced text wraps (the export fences answers and code), so nothing is cut off at
+    the right edge, and only ``#answers`` scrolls.
+    """
 
     BINDINGS = [Binding("escape,q", "close", "Close")]
-    DEFAULT_CSS = "AnswersScreen #answers { width: 100%; height: 100%; border: round $primary; }"
+    DEFAULT_CSS = """
+    AnswersScreen #answers { height: 1fr; padding: 0 1; }
+    AnswersScreen MarkdownFence { overflow: hidden hidden; }
+    AnswersScreen MarkdownFence > Label { width: 1fr; }
+    """
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
+        yield Header()
         with VerticalScroll(id="answers"):
             yield Markdown(self.markdown)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Mock interview: your answers and the model answers"
+        self.query_one("#answers").focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.app.pop_screen()

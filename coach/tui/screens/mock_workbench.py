@@ -1,7 +1,8 @@
 """The mock's coding round: the ordinary workbench, with the interview's clock on top.
 
 Everything the workbench does works here (runs, hints, the draft file); hints
-cost points and the reference solution stays hidden. ``f5`` hands the code in;
+cost points, and neither the reference solution nor the user's previous draft of
+the kata can be shown: as in an interview, nothing written before the mock helps. ``f5`` hands the code in;
 escape asks to end the whole mock. The mock screen below owns the session: this
 screen tells it about runs and hints and hands over the code.
 """
@@ -44,6 +45,11 @@ class MockWorkbench(WorkbenchScreen):
     def _comes_back(self, text: str, *, fresh: bool = True) -> str:
         return super()._comes_back(text, fresh=True)  # an interview starts from the starter
 
+    def _set_aside_notice(self, kept: str | None) -> str:
+        where = f" (it is kept in {kept})" if kept else ""
+        return (f"{self.kata.title} starts from the starter, as in an interview: your previous draft is "
+                f"set aside and stays hidden until the mock is over{where}.")
+
     def compose(self) -> ComposeResult:
         yield Static(id="mock-clock")
         yield from super().compose()
@@ -75,7 +81,7 @@ class MockWorkbench(WorkbenchScreen):
         self.on_hint()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("back", "solution"):  # no peeking, and escape ends the mock instead
+        if action in ("back", "solution", "previous"):  # no peeking, and escape ends the mock instead
             return False
         return super().check_action(action, parameters)
 
