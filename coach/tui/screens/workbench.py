@@ -132,7 +132,7 @@ class WorkbenchScreen(KataReview, DraftKeeping):
             self.notify(f"Your draft is a file: {home_relative(str(self.draft.path))}. Edit it in any editor "
                         "and coach reloads it and runs the tests "
                         f"({'ctrl+o downloads it' if in_browser() else 'ctrl+o opens $EDITOR'}).",
-                        title="Tip", timeout=10)
+                        title="Tip", timeout=6)
         app.grader_for(self.kata)  # warm a worker for this kata now
         self.set_interval(WATCH_INTERVAL, self._watch_draft)
         self.editor.focus()
