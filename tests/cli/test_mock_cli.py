@@ -62,13 +62,19 @@ def test_export_writes_markdown_of_the_latest_or_chosen_mock(coach_home, tmp_pat
     assert "no mock 9" in err and len(err.strip().splitlines()) == 1
 
 
-def test_the_export_counts_hints_in_plain_words(coach_home, tmp_path, capsys):
+def answered_to_the_coding_round(store: Store):
+    """A mock started in ``store`` with every warm-up and concepts question answered."""
     s, clock = session()
+    db.start(store, s.plan, clock.now)
+    for _ in range(5 + 4):
+        for a in s.submit("something"):
+            db.save_answer(store, clock.now, a)
+    return s, clock
+
+
+def test_the_export_counts_hints_in_plain_words(coach_home, tmp_path, capsys):
     with Store.open(coach_home / "coach.db") as store:
-        db.start(store, s.plan, clock.now)
-        for _ in range(5 + 4):
-            for a in s.submit("something"):
-                db.save_answer(store, clock.now, a)
+        s, clock = answered_to_the_coding_round(store)
         s.kata_hint()
         for a in [*s.kata_ran("pass", 11, 11, "def two_sum(nums, target): ..."), *s.end_early()]:
             db.save_answer(store, clock.now, a)
@@ -79,12 +85,8 @@ def test_the_export_counts_hints_in_plain_words(coach_home, tmp_path, capsys):
 
 
 def test_the_export_says_when_the_code_was_never_run(coach_home, capsys):
-    s, clock = session()
     with Store.open(coach_home / "coach.db") as store:
-        db.start(store, s.plan, clock.now)
-        for _ in range(5 + 4):
-            for a in s.submit("something"):
-                db.save_answer(store, clock.now, a)
+        s, clock = answered_to_the_coding_round(store)
         s.code = "def two_sum(nums, target): ..."
         for a in s.next_round():
             db.save_answer(store, clock.now, a)

@@ -120,7 +120,7 @@ class MockScreen(CoachScreen):
             if session.carried >= 1:
                 self.notify(f"{clock(session.carried)} unused in the {earlier.lower()} round carries over: "
                             f"the {TITLES[name].lower()} round has {clock(session.round_box())}.",
-                            title="Time carried over", timeout=6)
+                            title="Time carried over", timeout=6, markup=False)
         header = template("Round $n/$of · [b]$title[/]", n=session.round_number, of=len(session.rounds),
                           title=TITLES[name])
         prompt = session.prompt()
